@@ -1,0 +1,76 @@
+package io.tiempocheck.common.security;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.smallrye.jwt.runtime.auth.JWTAuthMechanism;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bearer authentication for every service: the operator's admin token (TIEMPOCHECK_ADMIN_TOKEN)
+ * gets the {@code admin} role; anything else is verified as a device JWT by smallrye-jwt.
+ * The admin credential is a shared secret rather than a JWT so an operator can set it without
+ * holding the signing key.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class AdminTokenAwareAuthMechanism implements HttpAuthenticationMechanism {
+
+    public static final String ADMIN_ROLE = "admin";
+    private static final String BEARER = "Bearer ";
+
+    private final JWTAuthMechanism jwt;
+    private final Optional<byte[]> adminToken;
+
+    public AdminTokenAwareAuthMechanism(JWTAuthMechanism jwt,
+            @ConfigProperty(name = "tiempocheck.admin-token") Optional<String> adminToken) {
+        this.jwt = jwt;
+        this.adminToken = adminToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String header = context.request().getHeader("Authorization");
+        if (adminToken.isPresent() && header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+            if (MessageDigest.isEqual(presented, adminToken.get())) {
+                return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(ADMIN_ROLE))
+                        .addRole(ADMIN_ROLE)
+                        .build());
+            }
+        }
+        return jwt.authenticate(context, identityProviderManager);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return jwt.getChallenge(context);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return jwt.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return jwt.getCredentialTransport(context);
+    }
+}

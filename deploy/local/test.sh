@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test of the project against a real Kafka broker and the MySQL/MariaDB server on
+# 127.0.0.1:3306. Starts the broker when none is running and stops it again afterwards.
+# Extra arguments go to Maven (for example: -pl features-service -am).
+source "$(dirname "$0")/lib.sh"
+
+ensure_mariadb
+started_kafka=0
+if ensure_kafka; then started_kafka=1; fi
+cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
+trap cleanup EXIT
+
+cd "$ROOT"
+mvn -B verify "$@"

@@ -1,0 +1,97 @@
+package io.tiempocheck.features.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.features.config.FeaturesConfig;
+import io.tiempocheck.features.service.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Streams usage events into the feature store. A batch is acknowledged (and so its offsets become
+ * committable) only after its transaction has committed and its poison records sit in the
+ * dead-letter topic: a crash at any point means redelivery, and redelivery is harmless.
+ */
+@ApplicationScoped
+public class UsageEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UsageEventConsumer.class);
+
+    private final EventRecorder recorder;
+    private final UsageEventParser parser;
+    private final DeadLetterPublisher deadLetters;
+    private final FeaturesConfig.Consumer config;
+    private final Counter recorded;
+    private final Counter duplicates;
+    private final Counter retries;
+    private final DistributionSummary batchSizes;
+
+    public UsageEventConsumer(EventRecorder recorder, UsageEventParser parser, DeadLetterPublisher deadLetters,
+            FeaturesConfig config, MeterRegistry registry) {
+        this.recorder = recorder;
+        this.parser = parser;
+        this.deadLetters = deadLetters;
+        this.config = config.consumer();
+        this.recorded = registry.counter("tiempocheck.events.recorded");
+        this.duplicates = registry.counter("tiempocheck.events.duplicates");
+        this.retries = registry.counter("tiempocheck.consumer.batch.retries");
+        this.batchSizes = registry.summary("tiempocheck.consumer.batch.size");
+    }
+
+    @Incoming("usage-events")
+    @Blocking
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<UsageEvent> events = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                events.add(parser.parse(record.getPayload()));
+            } catch (InvalidEventException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        batchSizes.record(events.size());
+        int fresh = recordWithRetries(events);
+        recorded.increment(fresh);
+        duplicates.increment(events.size() - fresh);
+        return batch.ack();
+    }
+
+    private int recordWithRetries(List<UsageEvent> events) {
+        Duration backoff = config.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recorder.record(events).size();
+            } catch (Exception e) {
+                if (attempt >= config.maxAttempts()) {
+                    LOG.errorf(e, "Giving up on a batch of %d events after %d attempts; it will be redelivered", events.size(), attempt);
+                    throw new IllegalStateException("feature store unavailable", e);
+                }
+                retries.increment();
+                LOG.warnf("Writing a batch of %d events failed (attempt %d of %d), retrying in %s: %s",
+                        events.size(), attempt, config.maxAttempts(), backoff, e.toString());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

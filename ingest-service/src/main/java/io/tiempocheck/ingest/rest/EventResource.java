@@ -1,0 +1,55 @@
+package io.tiempocheck.ingest.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tiempocheck.common.security.CurrentUser;
+import io.tiempocheck.ingest.service.BatchRefusedException;
+import io.tiempocheck.ingest.service.Caller;
+import io.tiempocheck.ingest.service.EventIntakeService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/api/v1/eventos")
+@RolesAllowed(CurrentUser.USER_ROLE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private final EventIntakeService intake;
+    private final ObjectMapper mapper;
+    private final CurrentUser user;
+
+    public EventResource(EventIntakeService intake, ObjectMapper mapper, CurrentUser user) {
+        this.intake = intake;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Takes in a batch of up to 500 measured intervals")
+    @APIResponse(responseCode = "202", description = "Accepted events are durably in Kafka; rejected ones are listed with index, field and reason")
+    @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")
+    @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
+    public Uni<Response> take(String body) {
+        return intake.take(parse(body), new Caller(user.id(), user.deviceId(), user.zone()))
+                .map(batch -> Response.accepted(new BatchResponse(batch.accepted().size(), batch.rejected())).build());
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return mapper.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new BatchRefusedException(400, null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.tiempocheck.ingest.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tiempocheck.common.domain.DomainNormalizer;
+import io.tiempocheck.common.domain.InvalidDomainException;
+import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.ingest.config.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Checks a batch event by event. One bad event never sinks the others: each rejection names the
+ * event's index, the field and the reason, in the user's language (Spanish).
+ */
+@ApplicationScoped
+public class EventValidator {
+
+    private final IngestConfig config;
+    private final Clock clock;
+
+    public EventValidator(IngestConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ValidatedBatch validate(JsonNode body, Caller caller) {
+        if (body == null || !body.isObject()) {
+            throw new BatchRefusedException(400, null, "el cuerpo debe ser un objeto JSON {\"eventos\": [...]}");
+        }
+        JsonNode events = body.get("eventos");
+        if (events == null || !events.isArray()) {
+            throw new BatchRefusedException(400, "eventos", "falta la lista de eventos");
+        }
+        if (events.size() > config.maxEventsPerBatch()) {
+            throw new BatchRefusedException(413, "eventos",
+                    "como máximo " + config.maxEventsPerBatch() + " eventos por lote; llegaron " + events.size());
+        }
+        Instant now = clock.instant();
+        List<UsageEvent> accepted = new ArrayList<>(events.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventCheck check = new EventCheck(i, events.get(i), rejected);
+            UsageEvent event = check.toEvent(caller, now);
+            if (event != null) {
+                accepted.add(event);
+            }
+        }
+        return new ValidatedBatch(accepted, rejected);
+    }
+
+    /** Collects every problem of one event, so a client learns all of them at once. */
+    private final class EventCheck {
+        private final int index;
+        private final JsonNode node;
+        private final List<Rejection> rejected;
+        private final String rawEventId;
+        private boolean valid = true;
+
+        EventCheck(int index, JsonNode node, List<Rejection> rejected) {
+            this.index = index;
+            this.node = node;
+            this.rejected = rejected;
+            JsonNode id = node == null ? null : node.get("event_id");
+            this.rawEventId = id != null && id.isTextual() ? id.asText() : null;
+        }
+
+        UsageEvent toEvent(Caller caller, Instant now) {
+            if (node == null || !node.isObject()) {
+                reject(null, "el evento debe ser un objeto JSON");
+                return null;
+            }
+            UUID eventId = eventId();
+            String domain = domain();
+            OffsetDateTime start = start(now);
+            int seconds = seconds();
+            if (!valid) {
+                return null;
+            }
+            return new UsageEvent(UsageEvent.SCHEMA_VERSION, eventId, caller.userId(), caller.deviceId(), domain,
+                    start, seconds, now, caller.timeZone().getId());
+        }
+
+        private UUID eventId() {
+            String text = text("event_id");
+            if (text == null) {
+                return null;
+            }
+            try {
+                UUID id = UUID.fromString(text);
+                if (!id.toString().equalsIgnoreCase(text)) {
+                    throw new IllegalArgumentException();
+                }
+                return id;
+            } catch (IllegalArgumentException e) {
+                reject("event_id", "no es un UUID válido");
+                return null;
+            }
+        }
+
+        private String domain() {
+            String text = text("dominio");
+            if (text == null) {
+                return null;
+            }
+            try {
+                return DomainNormalizer.normalize(text);
+            } catch (InvalidDomainException e) {
+                reject("dominio", e.getMessage());
+                return null;
+            }
+        }
+
+        private OffsetDateTime start(Instant now) {
+            String text = text("fecha_hora");
+            if (text == null) {
+                return null;
+            }
+            OffsetDateTime start;
+            try {
+                start = OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                reject("fecha_hora", isLocalDateTime(text)
+                        ? "falta el desfase horario (por ejemplo 2026-11-27T10:00:00-06:00)"
+                        : "no es una fecha ISO-8601 con desfase horario");
+                return null;
+            }
+            if (start.toInstant().isAfter(now.plus(config.futureTolerance()))) {
+                reject("fecha_hora", "está más de " + config.futureTolerance().toMinutes() + " minutos en el futuro");
+                return null;
+            }
+            return start;
+        }
+
+        private int seconds() {
+            JsonNode value = node.get("tiempo");
+            if (value == null || value.isNull()) {
+                reject("tiempo", "falta");
+                return 0;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                reject("tiempo", "debe ser un número entero de segundos");
+                return 0;
+            }
+            int seconds = value.intValue();
+            if (seconds <= 0 || seconds > config.maxSecondsPerEvent()) {
+                reject("tiempo", "debe estar entre 1 y " + config.maxSecondsPerEvent() + " segundos");
+                return 0;
+            }
+            return seconds;
+        }
+
+        private String text(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                reject(field, "falta");
+                return null;
+            }
+            if (!value.isTextual()) {
+                reject(field, "debe ser texto");
+                return null;
+            }
+            return value.asText();
+        }
+
+        private void reject(String field, String reason) {
+            valid = false;
+            rejected.add(new Rejection(index, rawEventId, field, reason));
+        }
+    }
+
+    private static boolean isLocalDateTime(String text) {
+        try {
+            LocalDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
