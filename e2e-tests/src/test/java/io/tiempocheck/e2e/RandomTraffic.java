@@ -1,0 +1,118 @@
+package io.tiempocheck.e2e;
+
+import io.tiempocheck.e2e.TiempoCheckSystem.User;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random but reproducible usage for property-style tests, with what it must add up to, and the
+ * readers that take the feature store's aggregates and recompute them from {@code registro}.
+ */
+final class RandomTraffic {
+
+    /** As sent (left) and as it must be stored (right). */
+    private static final String[][] DOMAINS = {
+            {"www.youtube.com", "youtube.com"}, {"m.youtube.com", "youtube.com"}, {"https://github.com/x/y", "github.com"},
+            {"docs.google.com", "google.com"}, {"es.wikipedia.org", "wikipedia.org"}, {"news.bbc.co.uk", "bbc.co.uk"},
+            {"www.amazon.com.mx", "amazon.com.mx"}, {"sitio-raro.example.mx", "example.mx"}, {"WWW.Reddit.com", "reddit.com"}};
+    private static final ZoneOffset[] OFFSETS = {ZoneOffset.ofHours(-6), ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHoursMinutes(5, 30)};
+
+    private final Random random;
+    final Map<String, Long> expected = Events.newUsage();
+
+    RandomTraffic(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** A batch as one user's browser sends it. */
+    record Batch(User owner, List<Map<String, Object>> events) {
+    }
+
+    /** {@code count} events for the given users over ten days, in batches, each added to {@link #expected}. */
+    List<Batch> batchesFor(Map<User, ZoneId> users, int count, int batchSize) {
+        List<User> people = new ArrayList<>(users.keySet());
+        Map<User, List<Map<String, Object>>> byUser = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            User user = people.get(random.nextInt(people.size()));
+            String[] domain = DOMAINS[random.nextInt(DOMAINS.length)];
+            OffsetDateTime start = LocalDateTime.of(2026, 2, 1, 0, 0).plusSeconds(random.nextInt(10 * 86_400))
+                    .atOffset(OFFSETS[random.nextInt(OFFSETS.length)]);
+            int seconds = 1 + random.nextInt(random.nextBoolean() ? 3600 : 120);
+            byUser.computeIfAbsent(user, u -> new ArrayList<>()).add(Events.event(domain[0], start.toString(), seconds));
+            Events.addSecondBySecond(expected, user.id(), domain[1], start, seconds, users.get(user));
+        }
+        List<Batch> batches = new ArrayList<>();
+        byUser.forEach((user, events) -> {
+            for (int from = 0; from < events.size(); from += batchSize) {
+                batches.add(new Batch(user, events.subList(from, Math.min(events.size(), from + batchSize))));
+            }
+        });
+        return batches;
+    }
+
+    /** features_horarias as stored. */
+    static Map<String, Long> storedHourly(Connection db) throws SQLException {
+        Map<String, Long> stored = Events.newUsage();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT usuario_id, dia, hora, dominio, segundos FROM features_horarias")) {
+            while (rows.next()) {
+                stored.put(Events.hourKey(rows.getLong(1), rows.getObject(2, java.time.LocalDate.class), rows.getInt(3),
+                        rows.getString(4)), rows.getLong(5));
+            }
+        }
+        return stored;
+    }
+
+    /** features_diarias as stored, keyed user|day|domain. */
+    static Map<String, Long> storedDaily(Connection db) throws SQLException {
+        Map<String, Long> stored = Events.newUsage();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT usuario_id, dia, dominio, segundos FROM features_diarias")) {
+            while (rows.next()) {
+                stored.put(rows.getLong(1) + "|" + rows.getObject(2, java.time.LocalDate.class) + "|" + rows.getString(3), rows.getLong(4));
+            }
+        }
+        return stored;
+    }
+
+    /** The hourly aggregates recomputed from scratch out of registro. */
+    static Map<String, Long> recomputedFromRegistro(Connection db) throws SQLException {
+        Map<String, Long> usage = Events.newUsage();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT usuario_id, dominio, fecha_hora, tz, tiempo FROM registro")) {
+            while (rows.next()) {
+                OffsetDateTime start = rows.getObject(3, LocalDateTime.class).atOffset(ZoneOffset.UTC);
+                Events.addSecondBySecond(usage, rows.getLong(1), rows.getString(2), start, rows.getInt(5), ZoneId.of(rows.getString(4)));
+            }
+        }
+        return usage;
+    }
+
+    /** Days as the sum of their hours, keyed user|day|domain. */
+    static Map<String, Long> dailyOf(Map<String, Long> hourly) {
+        Map<String, Long> daily = Events.newUsage();
+        hourly.forEach((key, seconds) -> {
+            String[] parts = key.split("\\|");
+            daily.merge(parts[0] + "|" + parts[1] + "|" + parts[3], seconds, Long::sum);
+        });
+        return daily;
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

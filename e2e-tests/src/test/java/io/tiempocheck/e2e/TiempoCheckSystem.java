@@ -1,0 +1,159 @@
+package io.tiempocheck.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * ingest-service and features-service started as processes against the real broker on
+ * 127.0.0.1:9092 and the real MySQL/MariaDB on 127.0.0.1:3306, each system with databases, topics
+ * and a consumer group of its own, so runs and test classes never see each other's data.
+ */
+final class TiempoCheckSystem implements AutoCloseable {
+
+    static final String KAFKA = System.getProperty("tiempocheck.kafka", "127.0.0.1:9092");
+    static final String MYSQL = System.getProperty("tiempocheck.mysql", "127.0.0.1:3306");
+    static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
+
+    final String runId = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+    final String ingestDb = "tc_" + runId + "_ingest";
+    final String featuresDb = "tc_" + runId + "_features";
+    final String eventsTopic = "tc." + runId + ".usage-events";
+    final String deadLetterTopic = "tc." + runId + ".usage-events.dlq";
+    final ServiceProcess ingest;
+    final ServiceProcess features;
+
+    TiempoCheckSystem() {
+        this(KAFKA);
+    }
+
+    /** A system whose services use the given Kafka bootstrap address (an unreachable one, for outage tests). */
+    TiempoCheckSystem(String kafka) {
+        Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
+        Path work = root.resolve("e2e-tests/target/e2e-" + runId);
+        Path[] keys = writeKeyPair(work);
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
+                "TIEMPOCHECK_ADMIN_TOKEN", ADMIN_TOKEN,
+                "TIEMPOCHECK_TOPICS_USAGE_EVENTS", eventsTopic,
+                "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic);
+        ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(ingestDb) + "?createDatabaseIfNotExist=true",
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
+        features = new ServiceProcess("features-service", root, freePort(), with(common,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true",
+                "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId), work);
+    }
+
+    TiempoCheckSystem start() {
+        ingest.start();
+        features.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        ingest.stop();
+        features.stop();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + ingestDb);
+            statement.execute("DROP DATABASE IF EXISTS " + featuresDb);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic));
+        }
+    }
+
+    /** A new user with its device token, as an admin would create it. */
+    User createUser(String name, String timeZone) {
+        Response response = given().baseUri(ingest.baseUrl())
+                .auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body(timeZone == null ? Map.of("nombre", name) : Map.of("nombre", name, "tz", timeZone))
+                .post("/admin/api/usuarios");
+        response.then().statusCode(201);
+        return new User(response.jsonPath().getLong("usuario_id"), response.jsonPath().getString("token"));
+    }
+
+    Response postEvents(User user, Object body) {
+        return given().baseUri(ingest.baseUrl()).auth().oauth2(user.token()).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/eventos");
+    }
+
+    Response getUsage(User user, String path) {
+        return given().baseUri(features.baseUrl()).auth().oauth2(user.token()).get("/api/v1/uso" + path);
+    }
+
+    Connection featureStore() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(featuresDb), "root", "");
+    }
+
+    record User(long id, String token) {
+    }
+
+    private static String jdbcUrl(String database) {
+        return "jdbc:mysql://" + MYSQL + "/" + database;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        var map = new java.util.HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static Path[] writeKeyPair(Path dir) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.createDirectories(dir);
+            Path privateKey = dir.resolve("private.pem");
+            Path publicKey = dir.resolve("public.pem");
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            return new Path[] {privateKey, publicKey};
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.tiempocheck.ingest.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiempocheck.ingest.config.IngestConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EventValidatorTest {
+
+    private static final Caller ANA = new Caller(7, "device-1", ZoneId.of("America/Mexico_City"));
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final EventValidator validator = new EventValidator(new TestConfig(), NOW);
+
+    @Test
+    void acceptsAValidEventAndNormalizesItsDomain() throws Exception {
+        var batch = validator.validate(mapper.readTree("""
+                {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "https://m.youtube.com/x",
+                              "fecha_hora": "2026-11-27T05:59:00-06:00", "tiempo": 60}]}"""), ANA);
+        assertEquals(0, batch.rejected().size());
+        var event = batch.accepted().get(0);
+        assertEquals("youtube.com", event.dominio());
+        assertEquals(7, event.usuarioId());
+        assertEquals("device-1", event.deviceId());
+        assertEquals("America/Mexico_City", event.tz());
+        assertEquals(Instant.parse("2026-11-27T12:00:00Z"), event.recibidoEn());
+    }
+
+    @Test
+    void anEventExactlyAtTheFutureToleranceIsAcceptedAndOneSecondMoreIsNot() throws Exception {
+        var batch = validator.validate(mapper.readTree("""
+                {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "2026-11-27T12:05:00Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "2026-11-27T12:05:01Z", "tiempo": 1}]}"""), ANA);
+        assertEquals(1, batch.accepted().size());
+        assertEquals(1, batch.rejected().get(0).index());
+    }
+
+    @Test
+    void reportsEveryProblemOfAnEvent() throws Exception {
+        var batch = validator.validate(mapper.readTree("""
+                {"eventos": [{"event_id": 5, "dominio": "localhost", "tiempo": 1.5}, "texto"]}"""), ANA);
+        assertEquals(0, batch.accepted().size());
+        assertEquals(5, batch.rejected().size());
+        assertEquals(new Rejection(0, null, "event_id", "debe ser texto"), batch.rejected().get(0));
+        assertEquals(new Rejection(0, null, "dominio", "localhost no es un sitio público"), batch.rejected().get(1));
+        assertEquals(new Rejection(0, null, "fecha_hora", "falta"), batch.rejected().get(2));
+        assertEquals(new Rejection(0, null, "tiempo", "debe ser un número entero de segundos"), batch.rejected().get(3));
+        assertEquals(new Rejection(1, null, null, "el evento debe ser un objeto JSON"), batch.rejected().get(4));
+    }
+
+    @Test
+    void refusesABatchWithoutAListOfEventsOrWithTooMany() throws Exception {
+        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(mapper.readTree("[]"), ANA)).status());
+        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(mapper.readTree("{\"eventos\": {}}"), ANA)).status());
+        String tooMany = "{\"eventos\": [" + "{},".repeat(500) + "{}]}";
+        assertEquals(413, assertThrows(BatchRefusedException.class, () -> validator.validate(mapper.readTree(tooMany), ANA)).status());
+    }
+
+    private static final class TestConfig implements IngestConfig {
+        @Override
+        public int maxEventsPerBatch() {
+            return 500;
+        }
+
+        @Override
+        public int maxSecondsPerEvent() {
+            return 3600;
+        }
+
+        @Override
+        public Duration futureTolerance() {
+            return Duration.ofMinutes(5);
+        }
+
+        @Override
+        public Duration tokenValidity() {
+            return Duration.ofDays(365);
+        }
+
+        @Override
+        public ZoneId defaultTimeZone() {
+            return ZoneId.of("America/Mexico_City");
+        }
+    }
+}
