@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Measures the ingest path on this machine and prints the figures next to the raw limits measured
+# in the same run (Kafka's ProducerPerformance, a plain multi-row INSERT). Uses the real broker and
+# database like the tests; writes the figures to e2e-tests/target/benchmark.txt as well.
+#   BENCH_EVENTS=200000 BENCH_CLIENTS=4 ./bench/run.sh
+source "$(dirname "$0")/../deploy/local/lib.sh"
+
+ensure_mariadb
+started_kafka=0
+if ensure_kafka; then started_kafka=1; fi
+ensure_kafka_libs
+cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
+trap cleanup EXIT
+
+cd "$ROOT"
+mvn -B -q package -DskipTests -pl ingest-service,features-service -am
+mvn -B verify -pl e2e-tests -Pbench -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
+  | grep -vE '^\[INFO\] (Download|---|$)'

@@ -1,0 +1,240 @@
+package io.tiempocheck.e2e;
+
+import io.tiempocheck.e2e.TiempoCheckSystem.User;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.tiempocheck.e2e.RandomTraffic.count;
+
+/**
+ * Figures, not assertions: throughput of the ingest path and of the feature-store consumer, each
+ * next to the raw limit measured in the same run on the same machine, and the latency from a 202 to
+ * the event being visible in features_horarias. Run with ./bench/run.sh; excluded from the tests.
+ */
+@Tag("bench")
+class IngestPipelineBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    private static final int BATCH = 500;
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency-samples", 300);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void measure() throws Exception {
+        try (TiempoCheckSystem system = new TiempoCheckSystem()) {
+            system.ingest.start();
+            List<User> users = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                users.add(system.createUser("bench-" + i, null));
+            }
+            List<String> bodies = batches(EVENTS);
+            int recordSize = averageRecordSize(system);
+
+            double producer = rawProducerRate(system, recordSize);
+            double ingest = ingestRate(system, users, bodies);
+            line("Ingest over HTTP -> Kafka (%d events, batches of %d, %d clients): %,.0f events/s", EVENTS, BATCH, CLIENTS, ingest);
+            line("Kafka ProducerPerformance (%d-byte records, acks=all): %,.0f records/s -> ingest at %.0f%% of it",
+                    recordSize, producer, 100 * ingest / producer);
+
+            // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate.
+            long start = System.nanoTime();
+            system.features.start();
+            try (Connection db = system.featureStore()) {
+                while (count(db, "SELECT COUNT(*) FROM registro") < EVENTS) {
+                    Thread.sleep(100);
+                }
+            }
+            double consumer = EVENTS / seconds(start);
+            double rawInsert = rawInsertRate();
+            line("features-service drain (registro + features_horarias + features_diarias, incl. start-up): %,.0f events/s", consumer);
+            line("Plain multi-row INSERT of the same rows into MariaDB: %,.0f rows/s -> consumer at %.0f%% of it",
+                    rawInsert, 100 * consumer / rawInsert);
+
+            latency(system, users.get(0));
+        }
+        System.out.println("\n==== TiempoCheck ingest benchmark ====\n" + report);
+        Path out = Path.of("target/benchmark.txt");
+        Files.writeString(out, report.toString());
+    }
+
+    private double ingestRate(TiempoCheckSystem system, List<User> users, List<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            User user = users.get(c);
+            int client = c;
+            work.add(pool.submit(() -> {
+                for (int i = client; i < bodies.size(); i += CLIENTS) {
+                    int status = post(system, user, bodies.get(i)).statusCode();
+                    if (status != 202) {
+                        throw new IllegalStateException("ingest answered " + status);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        double rate = EVENTS / seconds(start);
+        pool.shutdown();
+        return rate;
+    }
+
+    private void latency(TiempoCheckSystem system, User user) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (Connection db = system.featureStore();
+             PreparedStatement visible = db.prepareStatement("SELECT 1 FROM features_horarias WHERE usuario_id = ? AND dominio = ?")) {
+            for (int i = 0; i < LATENCY_SAMPLES; i++) {
+                String domain = "latencia-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".com";
+                String body = "{\"eventos\":[{\"event_id\":\"" + UUID.randomUUID() + "\",\"dominio\":\"" + domain
+                        + "\",\"fecha_hora\":\"" + OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1) + "\",\"tiempo\":5}]}";
+                if (post(system, user, body).statusCode() != 202) {
+                    throw new IllegalStateException("ingest refused a latency sample");
+                }
+                long accepted = System.nanoTime();
+                visible.setLong(1, user.id());
+                visible.setString(2, domain);
+                while (true) {
+                    try (ResultSet rows = visible.executeQuery()) {
+                        if (rows.next()) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(2);
+                }
+                millis.add((System.nanoTime() - accepted) / 1e6);
+            }
+        }
+        Collections.sort(millis);
+        line("202 -> visible in features_horarias (%d sequential single-event batches): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                LATENCY_SAMPLES, percentile(millis, 50), percentile(millis, 99), millis.get(millis.size() - 1));
+    }
+
+    private double rawProducerRate(TiempoCheckSystem system, int recordSize) throws Exception {
+        Path libs = Path.of(System.getProperty("tiempocheck.root", "..")).resolve(".run/kafka/libs").toAbsolutePath();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", system.eventsTopic + ".raw", "--num-records", Integer.toString(EVENTS),
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA, "acks=all", "enable.idempotence=true", "linger.ms=5")
+                .redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                last = line;
+            }
+        }
+        process.waitFor();
+        Matcher rate = Pattern.compile("([\\d.]+) records/sec").matcher(last == null ? "" : last);
+        if (!rate.find()) {
+            throw new IllegalStateException("ProducerPerformance printed: " + last);
+        }
+        return Double.parseDouble(rate.group(1));
+    }
+
+    /** The same rows the consumer writes, inserted the cheapest way SQL allows: 1,000-row INSERTs, one commit per 2,000. */
+    private double rawInsertRate() throws Exception {
+        String db = "tc_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection root = DriverManager.getConnection("jdbc:mysql://" + TiempoCheckSystem.MYSQL + "/", "root", "");
+             Statement statement = root.createStatement()) {
+            statement.execute("CREATE DATABASE " + db);
+            statement.execute("CREATE TABLE " + db + ".registro (event_id CHAR(36) PRIMARY KEY, usuario_id BIGINT NOT NULL,"
+                    + " device_id VARCHAR(64), dominio VARCHAR(253) NOT NULL, fecha_hora DATETIME(3) NOT NULL,"
+                    + " fecha_hora_local DATETIME(3) NOT NULL, tz VARCHAR(64) NOT NULL, tiempo INT NOT NULL,"
+                    + " recibido_en DATETIME(3) NOT NULL, KEY (usuario_id, fecha_hora_local)) ENGINE=InnoDB");
+            try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + TiempoCheckSystem.MYSQL + "/" + db, "root", "")) {
+                connection.setAutoCommit(false);
+                long start = System.nanoTime();
+                for (int done = 0; done < EVENTS; done += 1000) {
+                    StringBuilder sql = new StringBuilder("INSERT INTO registro VALUES ");
+                    for (int i = 0; i < 1000; i++) {
+                        sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID())
+                                .append("',1,'d','youtube.com','2026-03-01 10:00:00','2026-03-01 04:00:00','America/Mexico_City',60,NOW(3))");
+                    }
+                    try (Statement insert = connection.createStatement()) {
+                        insert.execute(sql.toString());
+                    }
+                    if (done % 2000 == 1000) {
+                        connection.commit();
+                    }
+                }
+                connection.commit();
+                return EVENTS / seconds(start);
+            } finally {
+                statement.execute("DROP DATABASE " + db);
+            }
+        }
+    }
+
+    /** The size of one usage event as ingest writes it to Kafka, so the raw producer sends records of the same size. */
+    private int averageRecordSize(TiempoCheckSystem system) {
+        return ("{\"schema_ver\":1,\"event_id\":\"" + UUID.randomUUID() + "\",\"usuario_id\":1,\"device_id\":\"" + UUID.randomUUID()
+                + "\",\"dominio\":\"youtube.com\",\"fecha_hora\":\"2026-03-01T10:00:00-06:00\",\"tiempo\":60,"
+                + "\"recibido_en\":\"2026-03-01T16:00:00.123456Z\",\"tz\":\"America/Mexico_City\"}").length();
+    }
+
+    private static List<String> batches(int events) {
+        String[] domains = {"www.youtube.com", "github.com", "es.wikipedia.org", "news.bbc.co.uk", "www.netflix.com"};
+        List<String> bodies = new ArrayList<>();
+        OffsetDateTime base = OffsetDateTime.parse("2026-03-01T00:00:00-06:00");
+        for (int b = 0; b < events / BATCH; b++) {
+            StringBuilder body = new StringBuilder("{\"eventos\":[");
+            for (int i = 0; i < BATCH; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"event_id\":\"").append(UUID.randomUUID()).append("\",\"dominio\":\"")
+                        .append(domains[i % domains.length]).append("\",\"fecha_hora\":\"")
+                        .append(base.plusSeconds((long) b * BATCH + i * 7L)).append("\",\"tiempo\":").append(1 + i % 120).append('}');
+            }
+            bodies.add(body.append("]}").toString());
+        }
+        return bodies;
+    }
+
+    private HttpResponse<Void> post(TiempoCheckSystem system, User user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(system.ingest.baseUrl() + "/api/v1/eventos"))
+                .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
