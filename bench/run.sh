@@ -13,6 +13,5 @@ cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
 trap cleanup EXIT
 
 cd "$ROOT"
-mvn -B -q package -DskipTests -pl ingest-service,features-service -am
-mvn -B verify -pl e2e-tests -Pbench -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
-  | grep -vE '^\[INFO\] (Download|---|$)'
+mvn -B verify -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" | grep -vE '^\[INFO\] (Download|---|$)'

@@ -1,5 +1,7 @@
 package io.tiempocheck.common.domain;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 
@@ -19,11 +21,23 @@ public final class DomainNormalizer {
 
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
     private static final int MAX_INPUT_LENGTH = 2048;
+    /** People visit few sites over and over; the Public Suffix List lookup is the costly part of ingest validation. */
+    private static final Cache<String, String> KNOWN = CacheBuilder.newBuilder().maximumSize(50_000).build();
 
     private DomainNormalizer() {
     }
 
     public static String normalize(String raw) throws InvalidDomainException {
+        String known = raw == null ? null : KNOWN.getIfPresent(raw);
+        if (known != null) {
+            return known;
+        }
+        String normalized = registrableDomain(raw);
+        KNOWN.put(raw, normalized);
+        return normalized;
+    }
+
+    private static String registrableDomain(String raw) throws InvalidDomainException {
         if (raw == null || raw.isBlank()) {
             throw new InvalidDomainException("vacío");
         }
