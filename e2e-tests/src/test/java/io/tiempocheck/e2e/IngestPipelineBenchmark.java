@@ -57,7 +57,7 @@ class IngestPipelineBenchmark {
                 users.add(system.createUser("bench-" + i, null));
             }
             List<String> bodies = batches(EVENTS);
-            int recordSize = averageRecordSize(system);
+            int recordSize = eventRecordSize();
 
             double producer = rawProducerRate(system, recordSize);
             double ingest = ingestRate(system, users, bodies);
@@ -200,7 +200,7 @@ class IngestPipelineBenchmark {
     }
 
     /** The size of one usage event as ingest writes it to Kafka, so the raw producer sends records of the same size. */
-    private int averageRecordSize(TiempoCheckSystem system) {
+    private static int eventRecordSize() {
         return ("{\"schema_ver\":1,\"event_id\":\"" + UUID.randomUUID() + "\",\"usuario_id\":1,\"device_id\":\"" + UUID.randomUUID()
                 + "\",\"dominio\":\"youtube.com\",\"fecha_hora\":\"2026-03-01T10:00:00-06:00\",\"tiempo\":60,"
                 + "\"recibido_en\":\"2026-03-01T16:00:00.123456Z\",\"tz\":\"America/Mexico_City\"}").length();

@@ -61,26 +61,21 @@ final class RandomTraffic {
         return batches;
     }
 
-    /** features_horarias as stored. */
+    /** features_horarias as stored, keyed like {@link Events#hourKey}: user|day|hour|domain. */
     static Map<String, Long> storedHourly(Connection db) throws SQLException {
-        Map<String, Long> stored = Events.newUsage();
-        try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT usuario_id, dia, hora, dominio, segundos FROM features_horarias")) {
-            while (rows.next()) {
-                stored.put(Events.hourKey(rows.getLong(1), rows.getObject(2, java.time.LocalDate.class), rows.getInt(3),
-                        rows.getString(4)), rows.getLong(5));
-            }
-        }
-        return stored;
+        return secondsByKey(db, "SELECT CONCAT_WS('|', usuario_id, dia, hora, dominio), segundos FROM features_horarias");
     }
 
     /** features_diarias as stored, keyed user|day|domain. */
     static Map<String, Long> storedDaily(Connection db) throws SQLException {
+        return secondsByKey(db, "SELECT CONCAT_WS('|', usuario_id, dia, dominio), segundos FROM features_diarias");
+    }
+
+    private static Map<String, Long> secondsByKey(Connection db, String sql) throws SQLException {
         Map<String, Long> stored = Events.newUsage();
-        try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT usuario_id, dia, dominio, segundos FROM features_diarias")) {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                stored.put(rows.getLong(1) + "|" + rows.getObject(2, java.time.LocalDate.class) + "|" + rows.getString(3), rows.getLong(4));
+                stored.put(rows.getString(1), rows.getLong(2));
             }
         }
         return stored;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus service run as a real process, as the local runner and production run it. */
 final class ServiceProcess {
@@ -73,7 +74,7 @@ final class ServiceProcess {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
