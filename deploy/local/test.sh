@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project against a real Kafka broker and the MySQL/MariaDB server on
 # 127.0.0.1:3306. Starts the broker when none is running and stops it again afterwards.
+# Then the extension's tests (deploy/local/extension-tests.sh: node unit tests, and end-to-end
+# tests in chromium against the services started by up.sh).
 # Extra arguments go to Maven (for example: -pl features-service -am).
 source "$(dirname "$0")/lib.sh"
 
@@ -12,3 +14,4 @@ trap cleanup EXIT
 
 cd "$ROOT"
 mvn -B verify "$@"
+"$ROOT/deploy/local/extension-tests.sh"
