@@ -14,9 +14,9 @@ apt_install() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt_install nodejs npm || die "node and npm are needed for the extension's tests: install Node.js 20 or newer"
-fi
+command -v node >/dev/null || apt_install nodejs || true
+command -v npm >/dev/null || apt_install npm || true # some nodejs packages bundle npm, Debian's does not
+command -v npm >/dev/null || die "node and npm are needed for the extension's tests: install Node.js 20 or newer" 
 
 cd "$EXT"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
