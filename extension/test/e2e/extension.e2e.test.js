@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import {
   CHROMIUM, ROOT, URLS, call, createUser, launchBrowser, localDay, restartIngest, runnerControlsIngest, sleep,
-  startSites, stopIngest, todayByDomain, waitFor,
+  startSites, stopIngest, stopServiceWorker, todayByDomain, waitFor,
 } from './support.js';
 
 const TOLERANCE_S = 2;
@@ -36,7 +36,7 @@ if (!existsSync(CHROMIUM)) {
   let rest; // an extension page, brought to front whenever nothing should be measured
   const started = Date.now();
 
-  const worker = async () => browser.context.serviceWorkers()[0] ?? browser.context.waitForEvent('serviceworker');
+  const worker = async () => browser.context.serviceWorkers().at(-1) ?? browser.context.waitForEvent('serviceworker');
   const extensionState = async () => (await worker()).evaluate(async () => ({
     ...(await chrome.storage.local.get(['cola', 'envio', 'rastreo', 'alertas'])),
     ...(await chrome.storage.session.get('flujo')),
@@ -46,10 +46,15 @@ if (!existsSync(CHROMIUM)) {
     await p.goto(`chrome-extension://${browser.extensionId}/src/pages/${file}`);
     return p;
   };
-  /** Keeps `target` in front for `seconds`; returns the seconds it really was in front, as seen from here. */
-  const stay = async (show, seconds, hide) => {
+  /**
+   * Shows a page for `seconds` (running `midway` half-way through), then hides it; returns the
+   * seconds it really was in front, as seen from here.
+   */
+  const stay = async (show, seconds, hide, midway = async () => {}) => {
     const from = Date.now();
     const shown = await show();
+    await sleep(seconds * 500 - (Date.now() - from));
+    await midway();
     await sleep(seconds * 1000 - (Date.now() - from));
     const hidden = await hide();
     return { shown, hidden, seconds: (Date.now() - from) / 1000 };
@@ -112,9 +117,13 @@ if (!existsSync(CHROMIUM)) {
     await options.close();
   });
 
-  test('two sites visited for known times show up in the usage API with those seconds', async () => {
+  test('two sites visited for known times show up in the usage API with those seconds, across a worker restart', async () => {
+    await (await worker()).evaluate(() => { self.e2eMarker = 'first worker'; });
     const youtube = await browser.context.newPage();
-    const yt = await stay(() => youtube.goto(YOUTUBE), 12, () => browser.context.newPage());
+    // Half-way through, the service worker is stopped as MV3 does when idle: the open interval must survive.
+    const yt = await stay(() => youtube.goto(YOUTUBE), 12, () => browser.context.newPage(),
+      () => stopServiceWorker(browser.context, browser.extensionId));
+    assert.equal(await (await worker()).evaluate(() => self.e2eMarker ?? 'restarted'), 'restarted');
     const wikipediaPage = yt.hidden;
     const wiki = await stay(() => wikipediaPage.goto(WIKIPEDIA), 8, () => page('options.html'));
     const usage = await waitFor(() => todayByDomain(user.token),

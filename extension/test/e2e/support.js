@@ -122,6 +122,19 @@ export async function startSites() {
 
 // ---------------------------------------------------------------- the browser
 
+/** Stops the extension's service worker, as Chrome does when it is idle; the next event restarts it. */
+export async function stopServiceWorker(context, extensionId) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!target) throw new Error('the extension has no running service worker');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function launchBrowser(chromium, userDataDir, sitesPort, hosts) {
   const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${sitesPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
