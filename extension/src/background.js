@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, serviceUrls } from './lib/settings.js';
 import { Api } from './lib/api.js';
 import { alertActions, reconnectDelayMs } from './lib/alerts.js';
 import { trackableHost } from './lib/hosts.js';
-import { localIso } from './lib/time.js';
+import { localDate, localIso } from './lib/time.js';
 import { duration } from './lib/format.js';
 
 /**
@@ -60,15 +60,15 @@ async function currentView() {
 
 async function observe(signalOrPromise) {
   const signal = await signalOrPromise;
-  const queued = await locked(async () => {
-    const timing = await tuning();
+  const { timing, queued } = await locked(async () => {
+    const current = await tuning();
     const { rastreo } = await store.get('rastreo');
-    const { state, intervals } = step({ ...initialState(), ...rastreo }, signal, Date.now(), timing);
+    const { state, intervals } = step({ ...initialState(), ...rastreo }, signal, Date.now(), current);
     const events = toEvents(intervals, { newId: () => crypto.randomUUID(), iso: (ms) => localIso(ms) });
     await queue.push(events, { rastreo: state });
-    return events.length ? queue.size() : 0;
+    return { timing: current, queued: events.length ? await queue.size() : 0 };
   });
-  if (queued >= (await tuning()).flushAt) sendNow();
+  if (queued >= timing.flushAt) sendNow();
 }
 
 const refreshView = () => observe(currentView());
@@ -206,7 +206,7 @@ async function receiveAlert({ id, data }) {
     const seen = list.some((a) => String(a.id) === String(alert.id));
     const kept = seen ? list : [{ ...alert, recibidaEn: Date.now() }, ...list].slice(0, KEPT_ALERTS);
     await store.set({ alertas: { ...alertas, lista: kept, ultimoId: id || String(alert.id) } });
-    return alertActions(alert, seen);
+    return alertActions(alert, seen, localDate(Date.now() - 86_400_000));
   });
   if (actions.notify) await notify(alert);
   if (actions.openPage) await openAlertPage(alert.id);

@@ -2,9 +2,13 @@
 
 import { hostInDomain, trackableHost } from './hosts.js';
 
-/** A notification for every new alert; the in-extension page only when the limit is exceeded. */
-export function alertActions(alert, alreadySeen) {
-  if (alreadySeen || alert.aceptada) return { notify: false, openPage: false };
+/**
+ * A notification for every new alert; the in-extension page only when the limit is exceeded.
+ * Alerts of past days (replayed after a long time offline) are kept but not shown: `earliestDay`
+ * is yesterday, so a browser whose time zone differs from the user's still shows today's.
+ */
+export function alertActions(alert, alreadySeen, earliestDay) {
+  if (alreadySeen || alert.aceptada || (alert.dia && alert.dia < earliestDay)) return { notify: false, openPage: false };
   return { notify: true, openPage: alert.nivel === 'exceso' };
 }
 

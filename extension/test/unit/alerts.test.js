@@ -2,13 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alertActions, alertDomains, reconnectDelayMs, tabsToClose } from '../../src/lib/alerts.js';
 
-const exceso = { id: 42, nivel: 'exceso', dominio: 'youtube.com', categoria: null, aceptada: false };
+const exceso = { id: 42, nivel: 'exceso', dominio: 'youtube.com', categoria: null, dia: '2026-11-27', aceptada: false };
+const YESTERDAY = '2026-11-26';
 
 test('exceso notifies and opens the page; proximidad only notifies; seen or accepted do nothing', () => {
-  assert.deepEqual(alertActions(exceso, false), { notify: true, openPage: true });
-  assert.deepEqual(alertActions({ ...exceso, nivel: 'proximidad' }, false), { notify: true, openPage: false });
-  assert.deepEqual(alertActions(exceso, true), { notify: false, openPage: false });
-  assert.deepEqual(alertActions({ ...exceso, aceptada: true }, false), { notify: false, openPage: false });
+  assert.deepEqual(alertActions(exceso, false, YESTERDAY), { notify: true, openPage: true });
+  assert.deepEqual(alertActions({ ...exceso, nivel: 'proximidad' }, false, YESTERDAY), { notify: true, openPage: false });
+  assert.deepEqual(alertActions(exceso, true, YESTERDAY), { notify: false, openPage: false });
+  assert.deepEqual(alertActions({ ...exceso, aceptada: true }, false, YESTERDAY), { notify: false, openPage: false });
+});
+
+test('alerts of past days replayed after a long time offline are not shown', () => {
+  assert.deepEqual(alertActions({ ...exceso, dia: YESTERDAY }, false, YESTERDAY), { notify: true, openPage: true });
+  assert.deepEqual(alertActions({ ...exceso, dia: '2026-11-20' }, false, YESTERDAY), { notify: false, openPage: false });
 });
 
 test('"Aceptar y cerrar" closes every tab of the site and nothing else', () => {
