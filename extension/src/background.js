@@ -58,12 +58,17 @@ async function currentView() {
   return { type: 'view', host: trackableHost(tab?.url), focused: true };
 }
 
-async function observe(signalOrPromise) {
-  const signal = await signalOrPromise;
+/**
+ * Applies one signal to the tracker and queues the finished intervals. `signal` may be a function:
+ * it is then evaluated inside the lock, so views are read and applied in order and the last one
+ * applied is always the browser's latest state.
+ */
+async function observe(signal) {
   const { timing, queued } = await locked(async () => {
     const current = await tuning();
+    const applied = typeof signal === 'function' ? await signal() : signal;
     const { rastreo } = await store.get('rastreo');
-    const { state, intervals } = step({ ...initialState(), ...rastreo }, signal, Date.now(), current);
+    const { state, intervals } = step({ ...initialState(), ...rastreo }, applied, Date.now(), current);
     const events = toEvents(intervals, { newId: () => crypto.randomUUID(), iso: (ms) => localIso(ms) });
     await queue.push(events, { rastreo: state });
     return { timing: current, queued: events.length ? await queue.size() : 0 };
@@ -71,7 +76,7 @@ async function observe(signalOrPromise) {
   if (queued >= timing.flushAt) sendNow();
 }
 
-const refreshView = () => observe(currentView());
+const refreshView = () => observe(currentView);
 
 chrome.tabs.onActivated.addListener(refreshView);
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
