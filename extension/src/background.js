@@ -168,8 +168,10 @@ async function openStream(current) {
   stream = own;
   try {
     const { alertas } = await store.get('alertas');
-    const headers = { ...api.headers({ Accept: 'text/event-stream' }) };
-    if (alertas?.ultimoId) headers['Last-Event-ID'] = alertas.ultimoId;
+    // Without an id the server sends only alerts raised after connecting; "0" replays them all,
+    // so a first connection or one that drops before any alert arrived misses nothing. Old and
+    // accepted ones are stored but not shown (alertActions).
+    const headers = api.headers({ Accept: 'text/event-stream', 'Last-Event-ID': alertas?.ultimoId || '0' });
     const response = await fetch(api.streamUrl(), { headers, signal: controller.signal, cache: 'no-store' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     streamFailures = 0;
