@@ -1,0 +1,77 @@
+package io.tiempocheck.features.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tiempocheck.features.repository.DayQa;
+import io.tiempocheck.features.repository.FeatureScope;
+import io.tiempocheck.features.repository.QaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** Checks the invariant: per user-day, hours summed = day = a recomputation from registro. */
+@ApplicationScoped
+public class QaService {
+
+    private final AgroalDataSource dataSource;
+    private final QaRepository qa;
+    private final AtomicLong lastDaysWithDelta = new AtomicLong();
+    private final AtomicLong lastLargestDelta = new AtomicLong();
+
+    public QaService(AgroalDataSource dataSource, QaRepository qa, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.qa = qa;
+        registry.gauge("tiempocheck.features.qa.days.with.delta", lastDaysWithDelta);
+        registry.gauge("tiempocheck.features.qa.largest.delta.seconds", lastLargestDelta);
+    }
+
+    public QaReport report(Long userId, LocalDate from, LocalDate to, boolean onlyDeltas) throws SQLException {
+        long started = System.nanoTime();
+        List<DayQa> listed = new ArrayList<>();
+        long[] counts = new long[3];
+        check(scope(userId, from, to), day -> {
+            counts[0]++;
+            if (day.hasDelta()) {
+                counts[1]++;
+                counts[2] = Math.max(counts[2], day.largestDelta());
+            }
+            if (!onlyDeltas || day.hasDelta()) {
+                listed.add(day);
+            }
+        });
+        if (userId == null) {
+            lastDaysWithDelta.set(counts[1]);
+            lastLargestDelta.set(counts[2]);
+        }
+        var summary = new QaReport.Summary(counts[0], counts[1], counts[2],
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new QaReport(from, to, userId, summary, listed);
+    }
+
+    public List<DayQa> daysWithDelta(FeatureScope scope) throws SQLException {
+        List<DayQa> days = new ArrayList<>();
+        check(scope, day -> {
+            if (day.hasDelta()) {
+                days.add(day);
+            }
+        });
+        return days;
+    }
+
+    public void check(FeatureScope scope, Consumer<DayQa> sink) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            qa.check(connection, scope, sink);
+        }
+    }
+
+    private static FeatureScope scope(Long userId, LocalDate from, LocalDate to) {
+        return userId == null ? FeatureScope.allUsers(from, to) : FeatureScope.ofUser(userId, from, to);
+    }
+}
