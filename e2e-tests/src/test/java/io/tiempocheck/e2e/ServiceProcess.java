@@ -28,7 +28,7 @@ final class ServiceProcess {
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.env = env;
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(name + "-" + port + ".log");
     }
 
     String baseUrl() {

@@ -2,6 +2,7 @@ package io.tiempocheck.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -17,7 +18,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,14 +46,27 @@ final class TiempoCheckSystem implements AutoCloseable {
     final ServiceProcess ingest;
     final ServiceProcess features;
 
+    private final Map<String, String> featuresEnv;
+    private final Path work;
+    private final List<ServiceProcess> extraFeatures = new ArrayList<>();
+
     TiempoCheckSystem() {
         this(KAFKA);
     }
 
     /** A system whose services use the given Kafka bootstrap address (an unreachable one, for outage tests). */
     TiempoCheckSystem(String kafka) {
+        this(kafka, Map.of());
+    }
+
+    /** A system whose features-service gets extra environment (job schedules, for example). */
+    TiempoCheckSystem(Map<String, String> featuresSettings) {
+        this(KAFKA, featuresSettings);
+    }
+
+    private TiempoCheckSystem(String kafka, Map<String, String> featuresSettings) {
         Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
-        Path work = root.resolve("e2e-tests/target/e2e-" + runId);
+        work = root.resolve("e2e-tests/target/e2e-" + runId);
         Path[] keys = writeKeyPair(work);
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
@@ -61,9 +77,21 @@ final class TiempoCheckSystem implements AutoCloseable {
         ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(ingestDb) + "?createDatabaseIfNotExist=true",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
-        features = new ServiceProcess("features-service", root, freePort(), with(common,
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true",
-                "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId), work);
+        featuresEnv = with(common,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
+                        + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
+                "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId);
+        featuresEnv.putAll(featuresSettings);
+        features = new ServiceProcess("features-service", root, freePort(), featuresEnv, work);
+    }
+
+    /** Another replica of features-service on the same database, topic and consumer group, started and ready. */
+    ServiceProcess startAnotherFeaturesReplica() {
+        Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
+        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), featuresEnv, work);
+        extraFeatures.add(replica);
+        replica.start();
+        return replica;
     }
 
     TiempoCheckSystem start() {
@@ -76,6 +104,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     public void close() {
         ingest.stop();
         features.stop();
+        extraFeatures.forEach(ServiceProcess::stop);
         try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + ingestDb);
@@ -107,6 +136,11 @@ final class TiempoCheckSystem implements AutoCloseable {
         return given().baseUri(features.baseUrl()).auth().oauth2(user.token()).get("/api/v1/uso" + path);
     }
 
+    /** A request to features-service with the operator's token. */
+    RequestSpecification featuresAdmin() {
+        return given().baseUri(features.baseUrl()).auth().oauth2(ADMIN_TOKEN);
+    }
+
     Connection featureStore() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(featuresDb), "root", "");
     }
@@ -119,7 +153,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {
-        var map = new java.util.HashMap<>(base);
+        Map<String, String> map = new HashMap<>(base);
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }

@@ -37,6 +37,10 @@ public interface FeaturesConfig {
     }
 
     interface Jobs {
+        /** Delay of each job's first tick after start-up (that tick catches up what was missed while down). */
+        @WithDefault("5s")
+        String firstRunDelay();
+
         /** Every how often features_horarias reconciles recently touched days (a Quarkus duration, or "off"). */
         @WithDefault("10m")
         String hourlyEvery();

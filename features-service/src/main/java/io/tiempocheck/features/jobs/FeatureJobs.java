@@ -46,19 +46,19 @@ public class FeatureJobs {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "features_horarias", every = "${tiempocheck.features.jobs.hourly-every}", delayed = "5s",
+    @Scheduled(identity = "features_horarias", every = "${tiempocheck.features.jobs.hourly-every}", delayed = "${tiempocheck.features.jobs.first-run-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hourlyTick() throws SQLException {
         runner.run(FeatureJob.HOURLY, trigger(FeatureJob.HOURLY), this::reconcileRecentDays);
     }
 
-    @Scheduled(identity = "features_diarias", every = "${tiempocheck.features.jobs.daily-every}", delayed = "5s",
+    @Scheduled(identity = "features_diarias", every = "${tiempocheck.features.jobs.daily-every}", delayed = "${tiempocheck.features.jobs.first-run-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dailyTick() throws SQLException {
         runner.run(FeatureJob.DAILY, trigger(FeatureJob.DAILY), () -> daily.closeDueDays(clock.instant()));
     }
 
-    @Scheduled(identity = "features_catchup", every = "${tiempocheck.features.jobs.catchup-every}", delayed = "5s",
+    @Scheduled(identity = "features_catchup", every = "${tiempocheck.features.jobs.catchup-every}", delayed = "${tiempocheck.features.jobs.first-run-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUpTick() throws SQLException {
         runner.run(FeatureJob.CATCHUP, trigger(FeatureJob.CATCHUP), () -> catchUp.run(clock.instant()));

@@ -60,9 +60,9 @@ public class FeaturesAdminResource {
     @GET
     @Path("/features_estado")
     @Operation(summary = "A user-day's state: events, seconds, closed or open, last update and rebuild, recorded and current QA")
-    public DayStatus state(@QueryParam("usuario_id") Long userId, @QueryParam("dia") String day) throws SQLException {
-        long user = required("usuario_id", userId);
-        LocalDate date = DateParams.date("dia", required("dia", day));
+    public DayStatus state(@QueryParam("usuario_id") String userIdParam, @QueryParam("dia") String day) throws SQLException {
+        long user = required("usuario_id", QueryParams.userId(userIdParam));
+        LocalDate date = QueryParams.date("dia", required("dia", day));
         return status.status(user, date).orElseThrow(() -> new DayNotFoundException(user, date));
     }
 
@@ -71,15 +71,15 @@ public class FeaturesAdminResource {
     @Operation(summary = "Rebuilds the aggregates of dia (or desde..hasta) from registro for usuario_id, or for every user"
             + " when it is omitted; answers with what changed")
     public RebuildResult rebuild(@QueryParam("dia") String day, @QueryParam("desde") String from, @QueryParam("hasta") String to,
-            @QueryParam("usuario_id") Long userId) throws SQLException {
+            @QueryParam("usuario_id") String userIdParam) throws SQLException {
         if (day == null && from == null && to == null) {
             throw new InvalidInputException("dia", "indica dia o desde/hasta");
         }
         if (day == null && (from == null || to == null)) {
             throw new InvalidInputException(from == null ? "desde" : "hasta", "un rango necesita desde y hasta");
         }
-        DateParams.DateRange range = DateParams.range(day, from, to, null, null, MAX_REBUILD_DAYS);
-        return rebuilds.rebuild(userId, range.from(), range.to());
+        QueryParams.DateRange range = QueryParams.range(day, from, to, null, null, MAX_REBUILD_DAYS);
+        return rebuilds.rebuild(QueryParams.userId(userIdParam), range.from(), range.to());
     }
 
     @POST
@@ -100,14 +100,15 @@ public class FeaturesAdminResource {
     @Operation(summary = "Streams features_horarias or features_diarias (tabla) as CSV.gz with a header and schema_ver;"
             + " desde/hasta optional (default all history); 409 listing the problems when the data does not validate")
     public Response export(@QueryParam("tabla") String tableName, @QueryParam("desde") String from,
-            @QueryParam("hasta") String to, @QueryParam("usuario_id") Long userId) throws SQLException {
+            @QueryParam("hasta") String to, @QueryParam("usuario_id") String userIdParam) throws SQLException {
         Table table = switch (required("tabla", tableName)) {
             case "features_horarias" -> Table.HOURLY;
             case "features_diarias" -> Table.DAILY;
             default -> throw new InvalidInputException("tabla", "debe ser features_horarias o features_diarias");
         };
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        DateParams.DateRange range = DateParams.range(null, from, to, LocalDate.of(2000, 1, 1), today.plusDays(1), 365 * 100);
+        QueryParams.DateRange range = QueryParams.range(null, from, to, LocalDate.of(2000, 1, 1), today.plusDays(1), 365 * 100);
+        Long userId = QueryParams.userId(userIdParam);
         FeatureScope scope = userId == null ? FeatureScope.allUsers(range.from(), range.to())
                 : FeatureScope.ofUser(userId, range.from(), range.to());
         List<String> problems = export.problems(scope);

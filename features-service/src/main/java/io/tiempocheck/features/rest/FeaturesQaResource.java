@@ -38,9 +38,9 @@ public class FeaturesQaResource {
     @Operation(summary = "Per (user, day): seconds in hours, day and registro and the deltas between them, with a summary."
             + " dia or desde/hasta (default the last 7 days), usuario_id optional, solo_delta=true lists only days with a delta")
     public QaReport check(@QueryParam("dia") String day, @QueryParam("desde") String from, @QueryParam("hasta") String to,
-            @QueryParam("usuario_id") Long userId, @QueryParam("solo_delta") boolean onlyDeltas) throws SQLException {
+            @QueryParam("usuario_id") String userIdParam, @QueryParam("solo_delta") boolean onlyDeltas) throws SQLException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        DateParams.DateRange range = DateParams.range(day, from, to, today.minusDays(6), today, MAX_DAYS);
-        return qa.report(userId, range.from(), range.to(), onlyDeltas);
+        QueryParams.DateRange range = QueryParams.range(day, from, to, today.minusDays(6), today, MAX_DAYS);
+        return qa.report(QueryParams.userId(userIdParam), range.from(), range.to(), onlyDeltas);
     }
 }

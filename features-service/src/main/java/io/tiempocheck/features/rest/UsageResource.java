@@ -41,15 +41,15 @@ public class UsageResource {
     @Path("/horario")
     @Operation(summary = "Seconds per local hour of one day (default today), by category and top domains")
     public HourlyUsage hourly(@QueryParam("dia") String day) throws SQLException {
-        return usage.hourly(user.id(), user.zone(), day == null ? today() : DateParams.date("dia", day));
+        return usage.hourly(user.id(), user.zone(), day == null ? today() : QueryParams.date("dia", day));
     }
 
     @GET
     @Path("/diario")
     @Operation(summary = "Seconds per local day between desde and hasta (default the last 7 days)")
     public DailyUsage daily(@QueryParam("desde") String from, @QueryParam("hasta") String to) throws SQLException {
-        LocalDate last = to == null ? today() : DateParams.date("hasta", to);
-        DateParams.DateRange range = DateParams.range(null, from, to, last.minusDays(6), last, usage.maxRangeDays());
+        LocalDate last = to == null ? today() : QueryParams.date("hasta", to);
+        QueryParams.DateRange range = QueryParams.range(null, from, to, last.minusDays(6), last, usage.maxRangeDays());
         return usage.daily(user.id(), user.zone(), range.from(), range.to());
     }
 

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Query parameters holding dates: parsed or answered with 400 naming the parameter. */
-final class DateParams {
+/** Query parameters parsed, or answered with 400 naming the parameter (never JAX-RS's 404 for a bad conversion). */
+final class QueryParams {
 
-    private DateParams() {
+    private QueryParams() {
     }
 
     static LocalDate date(String field, String value) {
@@ -17,6 +17,17 @@ final class DateParams {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "debe ser una fecha AAAA-MM-DD");
+        }
+    }
+
+    static Long userId(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("usuario_id", "debe ser un número entero");
         }
     }
 
