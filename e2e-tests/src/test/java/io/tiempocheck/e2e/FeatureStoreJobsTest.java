@@ -11,9 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +191,53 @@ class FeatureStoreJobsTest {
         system.featuresAdmin().queryParam("desde", "2026-04-01").queryParam("hasta", "2026-04-02")
                 .queryParam("usuario_id", rosa.id()).post("/admin/api/features_rebuild").then().statusCode(200)
                 .body("dias_reconstruidos", equalTo(2)).body("segundos_despues", equalTo(3765));
+    }
+
+    @Test
+    void cliChecksRebuildsExportsAndReportsStatus() throws Exception {
+        User pablo = system.createUser("Pablo", "America/Mexico_City");
+        system.postEvents(pablo, batch(List.of(event("github.com", "2026-02-10T12:00:00-06:00", 400)))).then().statusCode(202);
+        awaitDaySeconds(pablo, LocalDate.of(2026, 2, 10), 400);
+        String user = Long.toString(pablo.id());
+
+        execute("UPDATE features_horarias SET segundos = 1 WHERE usuario_id = ?", pablo.id());
+        CliRun qa = cli("qa", "--desde", "2026-02-10", "--hasta", "2026-02-10", "--usuario", user);
+        assertEquals(2, qa.exitCode(), qa.output());
+        assertTrue(qa.output().contains("1 user-days checked, 1 with a delta, largest delta 399 s"), qa.output());
+
+        CliRun rebuild = cli("rebuild", "--dia", "2026-02-10", "--usuario", user);
+        assertEquals(0, rebuild.exitCode(), rebuild.output());
+        assertTrue(rebuild.output().contains("rebuilt 1 user-days (1 changed)"), rebuild.output());
+        assertTrue(rebuild.output().contains("seconds 1 -> 400"), rebuild.output());
+        assertEquals(0, cli("qa", "--desde", "2026-02-10", "--hasta", "2026-02-10", "--usuario", user).exitCode());
+
+        Path dir = Files.createTempDirectory("tc-export");
+        CliRun export = cli("export", "--dir", dir.toString(), "--usuario", user);
+        assertEquals(0, export.exitCode(), export.output());
+        try (var lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(dir.resolve("features_diarias.csv.gz"))), StandardCharsets.UTF_8))) {
+            assertEquals(List.of("usuario_id,dia,dominio,categoria,segundos,schema_ver", user + ",2026-02-10,github.com,Herramientas,400,1"),
+                    lines.lines().toList());
+        }
+
+        CliRun status = cli("status");
+        assertTrue(status.exitCode() <= 1, status.output());
+        assertTrue(status.output().contains("\"features_catchup\""), status.output());
+    }
+
+    private record CliRun(int exitCode, String output) {
+    }
+
+    private static CliRun cli(String... args) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", root.resolve("features-cli/target/quarkus-app/quarkus-run.jar").toString(),
+                "--url", system.features.baseUrl(), "--token", TiempoCheckSystem.ADMIN_TOKEN));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new CliRun(process.waitFor(), output);
     }
 
     @Test
