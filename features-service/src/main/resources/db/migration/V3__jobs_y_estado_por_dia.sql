@@ -33,6 +33,7 @@ ALTER TABLE registro
     DROP PRIMARY KEY,
     ADD PRIMARY KEY (usuario_id, dia, event_id),
     ADD UNIQUE KEY uq_registro_event (event_id),
+    ADD KEY idx_registro_dia (dia),
     DROP KEY idx_registro_usuario_local;
 
 -- One row per (user, local day) with events. The consumer upserts it first in every batch and a
@@ -49,7 +50,8 @@ CREATE TABLE features_dias (
     delta_dia_registro   BIGINT      NOT NULL DEFAULT 0 COMMENT 'sum over domains of |day - registro| seconds',
     delta_horas_registro BIGINT      NOT NULL DEFAULT 0 COMMENT 'sum over domains and hours of |hour - registro| seconds',
     PRIMARY KEY (usuario_id, dia),
-    KEY idx_dias_cierre (cerrado_en, dia)
+    KEY idx_dias_cierre (cerrado_en, dia),
+    KEY idx_dias_actualizado (actualizado_en)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 INSERT INTO features_dias (usuario_id, dia, tz, actualizado_en)
@@ -88,5 +90,6 @@ CREATE TABLE features_definicion (
 INSERT INTO features_definicion (schema_ver, descripcion)
 VALUES (1, 'Whole seconds per user-local hour and day, intervals split on the instant timeline of the user zone');
 
-CREATE INDEX idx_horarias_ver ON features_horarias (schema_ver);
-CREATE INDEX idx_diarias_ver ON features_diarias (schema_ver);
+-- Checks of a few days across all users (QA, the catch-up window, export) without scanning every user.
+CREATE INDEX idx_horarias_dia ON features_horarias (dia);
+CREATE INDEX idx_diarias_dia ON features_diarias (dia);

@@ -41,8 +41,9 @@ public class DayStateRepository {
     }
 
     /**
-     * Locks the scope's day rows before its aggregates are replaced, creating the missing ones (days
-     * with events but no state, e.g. after rows were restored into registro) under the same locks.
+     * Locks the scope's day rows (and, under repeatable read, the gaps between them) before its
+     * aggregates are replaced: a consumer batch touching those days waits for the rebuild, or the
+     * rebuild waits for the batch and then reads it.
      */
     public void lock(Connection connection, FeatureScope scope) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM features_dias"
@@ -50,9 +51,19 @@ public class DayStateRepository {
             RebuildRepository.bindScope(statement, 1, scope);
             statement.executeQuery().close();
         }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT IGNORE INTO features_dias"
-                + " (usuario_id, dia, tz, actualizado_en) SELECT usuario_id, dia, MAX(tz), MAX(procesado_en) FROM registro"
-                + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia")) {
+    }
+
+    /**
+     * After a rebuild: a state row for every rebuilt day that had none (days whose events were
+     * restored into registro, for example), with the zone of one of its events.
+     */
+    public void addMissing(Connection connection, FeatureScope scope) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO features_dias (usuario_id, dia, tz, actualizado_en)"
+                + " SELECT h.usuario_id, h.dia, COALESCE((SELECT r.tz FROM registro r WHERE r.usuario_id = h.usuario_id"
+                + "   AND r.dia BETWEEN h.dia - INTERVAL 1 DAY AND h.dia LIMIT 1), 'UTC'), CURRENT_TIMESTAMP(3)"
+                + " FROM (SELECT DISTINCT usuario_id, dia FROM features_horarias"
+                + "   WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ?) h"
+                + " WHERE NOT EXISTS (SELECT 1 FROM features_dias d WHERE d.usuario_id = h.usuario_id AND d.dia = h.dia)")) {
             RebuildRepository.bindScope(statement, 1, scope);
             statement.executeUpdate();
         }
@@ -114,10 +125,10 @@ public class DayStateRepository {
         SortedSet<UserDay> days = new TreeSet<>();
         for (String table : List.of("features_horarias", "features_diarias")) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT usuario_id, dia FROM " + table
-                    + " WHERE schema_ver < ? AND dia BETWEEN ? AND ?")) {
-                statement.setInt(1, version);
-                statement.setObject(2, from);
-                statement.setObject(3, to);
+                    + " WHERE dia BETWEEN ? AND ? AND schema_ver < ?")) {
+                statement.setObject(1, from);
+                statement.setObject(2, to);
+                statement.setInt(3, version);
                 collect(statement, days);
             }
         }

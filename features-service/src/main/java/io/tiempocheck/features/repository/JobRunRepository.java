@@ -67,23 +67,27 @@ public class JobRunRepository {
         return lastWhere(job, " AND estado = '" + JobRun.OK + "'");
     }
 
-    /** Newest event in registro minus newest aggregate, in seconds: how far the aggregates trail the raw data. */
+    /**
+     * Newest event in registro minus the newest aggregate update, in seconds: how far the aggregates
+     * trail the raw data. The consumer stamps a day's state row in the same transaction as its
+     * aggregate rows, so that indexed stamp stands for the newest aggregate.
+     */
     public Long aggregateLagSeconds() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT TIMESTAMPDIFF(SECOND,"
-                     + " (SELECT MAX(actualizado_en) FROM features_horarias), (SELECT MAX(procesado_en) FROM registro))")) {
+                     + " (SELECT MAX(actualizado_en) FROM features_dias), (SELECT MAX(procesado_en) FROM registro))")) {
             row.next();
             long lag = row.getLong(1);
             return row.wasNull() ? null : Math.max(0, lag);
         }
     }
 
-    /** When the freshest aggregate row was written, if any. */
+    /** When aggregates were last updated with new events, if ever. */
     public Optional<Instant> newestAggregate() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT MAX(actualizado_en) FROM features_horarias")) {
+             ResultSet row = statement.executeQuery("SELECT MAX(actualizado_en) FROM features_dias")) {
             row.next();
             return Optional.ofNullable(instant(row, 1));
         }

@@ -20,18 +20,17 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RebuildRepository {
 
-    // Grouped before the category join so the join touches one row per (user, day, hour, domain), not one per event.
+    // One pass over registro: each row joins a two-row table once per hour slot it fills. Grouped before the
+    // category join, so the join touches one row per (user, day, hour, domain), not one per event.
     private static final String INSERT_HOURLY = "INSERT INTO features_horarias"
             + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver)"
             + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, COALESCE(c.nombre, '" + CategoryRepository.UNCATEGORIZED + "'),"
             + " g.segundos, ? FROM ("
-            + "   SELECT usuario_id, dia, hora, dominio, SUM(segundos) AS segundos FROM ("
-            + "     SELECT usuario_id, dia, hora, dominio, segundos FROM registro"
-            + "      WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ?"
-            + "     UNION ALL"
-            + "     SELECT usuario_id, dia_2, hora_2, dominio, segundos_2 FROM registro"
-            + "      WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? AND dia_2 BETWEEN ? AND ?"
-            + "   ) s GROUP BY usuario_id, dia, hora, dominio"
+            + "   SELECT r.usuario_id, IF(k.n = 1, r.dia, r.dia_2) AS dia, IF(k.n = 1, r.hora, r.hora_2) AS hora, r.dominio,"
+            + "    SUM(IF(k.n = 1, r.segundos, r.segundos_2)) AS segundos"
+            + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON k.n = 1 OR r.segundos_2 > 0"
+            + "   WHERE r.usuario_id BETWEEN ? AND ? AND r.dia BETWEEN ? AND ? AND IF(k.n = 1, r.dia, r.dia_2) BETWEEN ? AND ?"
+            + "   GROUP BY r.usuario_id, IF(k.n = 1, r.dia, r.dia_2), IF(k.n = 1, r.hora, r.hora_2), r.dominio"
             + " ) g LEFT JOIN dominio_categoria dc ON dc.dominio = g.dominio LEFT JOIN categorias c ON c.id = dc.categoria_id";
 
     private static final String INSERT_DAILY = "INSERT INTO features_diarias"
@@ -45,13 +44,13 @@ public class RebuildRepository {
         long rows;
         try (PreparedStatement statement = connection.prepareStatement(INSERT_HOURLY)) {
             statement.setInt(1, schemaVersion);
-            bindScope(statement, 2, scope);
-            statement.setLong(6, scope.firstUser());
-            statement.setLong(7, scope.lastUser());
-            statement.setObject(8, scope.from().minusDays(1));
-            statement.setObject(9, scope.to());
-            statement.setObject(10, scope.from());
-            statement.setObject(11, scope.to());
+            statement.setLong(2, scope.firstUser());
+            statement.setLong(3, scope.lastUser());
+            // The day before: its last hour's intervals may run into the scope's first day.
+            statement.setObject(4, scope.from().minusDays(1));
+            statement.setObject(5, scope.to());
+            statement.setObject(6, scope.from());
+            statement.setObject(7, scope.to());
             rows = statement.executeUpdate();
         }
         return rows + rebuildDaily(connection, scope, schemaVersion);
@@ -91,21 +90,14 @@ public class RebuildRepository {
         return totals;
     }
 
-    /** The users with a state row in the day range, ascending: what a rebuild of all users walks through. */
-    public List<Long> usersWithDays(Connection connection, LocalDate from, LocalDate to)
-            throws SQLException {
+    /** Every user with events or day states, ascending (a loose scan of both primary keys: one step per user). */
+    public List<Long> users(Connection connection) throws SQLException {
         List<Long> users = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT usuario_id FROM ("
-                + " SELECT usuario_id FROM features_dias WHERE dia BETWEEN ? AND ?"
-                + " UNION SELECT DISTINCT usuario_id FROM registro WHERE dia BETWEEN ? AND ?) u ORDER BY usuario_id")) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            statement.setObject(3, from);
-            statement.setObject(4, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    users.add(rows.getLong(1));
-                }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT usuario_id FROM registro GROUP BY usuario_id"
+                + " UNION SELECT usuario_id FROM features_dias GROUP BY usuario_id ORDER BY usuario_id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                users.add(rows.getLong(1));
             }
         }
         return users;

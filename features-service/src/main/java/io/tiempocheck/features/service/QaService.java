@@ -2,15 +2,18 @@ package io.tiempocheck.features.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.repository.DayQa;
 import io.tiempocheck.features.repository.FeatureScope;
 import io.tiempocheck.features.repository.QaRepository;
+import io.tiempocheck.features.repository.RebuildRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,14 +23,21 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class QaService {
 
+    private static final int SINGLE_QUERY_DAYS = 7;
+
     private final AgroalDataSource dataSource;
     private final QaRepository qa;
+    private final RebuildRepository rebuilds;
+    private final int usersPerChunk;
     private final AtomicLong lastDaysWithDelta = new AtomicLong();
     private final AtomicLong lastLargestDelta = new AtomicLong();
 
-    public QaService(AgroalDataSource dataSource, QaRepository qa, MeterRegistry registry) {
+    public QaService(AgroalDataSource dataSource, QaRepository qa, RebuildRepository rebuilds, FeaturesConfig config,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.qa = qa;
+        this.rebuilds = rebuilds;
+        this.usersPerChunk = config.jobs().rebuildUsersPerChunk();
         registry.gauge("tiempocheck.features.qa.days.with.delta", lastDaysWithDelta);
         registry.gauge("tiempocheck.features.qa.largest.delta.seconds", lastLargestDelta);
     }
@@ -47,8 +57,7 @@ public class QaService {
             }
         });
         if (userId == null) {
-            lastDaysWithDelta.set(counts[1]);
-            lastLargestDelta.set(counts[2]);
+            publish(counts[1], counts[2]);
         }
         var summary = new QaReport.Summary(counts[0], counts[1], counts[2],
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -62,12 +71,31 @@ public class QaService {
                 days.add(day);
             }
         });
+        if (scope.coversAllUsers()) {
+            publish(days.size(), days.stream().mapToLong(DayQa::largestDelta).max().orElse(0));
+        }
         return days;
     }
 
+    /** The gauges show what the last check over every user found (the catch-up job's, usually). */
+    private void publish(long daysWithDelta, long largestDelta) {
+        lastDaysWithDelta.set(daysWithDelta);
+        lastLargestDelta.set(largestDelta);
+    }
+
+    /**
+     * A few days of every user are checked in one query (through the day indexes); longer ranges of
+     * every user go in groups of users, each a range of the primary keys small enough to group in memory.
+     */
     public void check(FeatureScope scope, Consumer<DayQa> sink) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            qa.check(connection, scope, sink);
+            if (!scope.coversAllUsers() || ChronoUnit.DAYS.between(scope.from(), scope.to()) < SINGLE_QUERY_DAYS) {
+                qa.check(connection, scope, sink);
+                return;
+            }
+            for (FeatureScope chunk : FeatureScope.chunks(rebuilds.users(connection), usersPerChunk, scope.from(), scope.to())) {
+                qa.check(connection, chunk, sink);
+            }
         }
     }
 

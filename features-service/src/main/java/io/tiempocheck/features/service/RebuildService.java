@@ -82,16 +82,9 @@ public class RebuildService {
     }
 
     private List<FeatureScope> chunksOfAllUsers(LocalDate from, LocalDate to) throws SQLException {
-        List<Long> users;
         try (Connection connection = dataSource.getConnection()) {
-            users = rebuilds.usersWithDays(connection, from, to);
+            return FeatureScope.chunks(rebuilds.users(connection), config.rebuildUsersPerChunk(), from, to);
         }
-        List<FeatureScope> chunks = new ArrayList<>();
-        for (int i = 0; i < users.size(); i += config.rebuildUsersPerChunk()) {
-            List<Long> chunk = users.subList(i, Math.min(users.size(), i + config.rebuildUsersPerChunk()));
-            chunks.add(new FeatureScope(chunk.get(0), chunk.get(chunk.size() - 1), from, to));
-        }
-        return chunks;
     }
 
     private ChunkResult rebuildWithRetries(FeatureScope scope) throws SQLException {
@@ -115,6 +108,7 @@ public class RebuildService {
             SortedMap<UserDay, DayTotals> before = rebuilds.hourlyTotals(connection, scope);
             long rows = rebuilds.rebuild(connection, scope, definition.version());
             SortedMap<UserDay, DayTotals> after = rebuilds.hourlyTotals(connection, scope);
+            dayStates.addMissing(connection, scope);
             dayStates.markRebuilt(connection, scope);
             return new ChunkResult(before, after, rows);
         }
