@@ -55,14 +55,15 @@ public class DayStateRepository {
 
     /**
      * After a rebuild: a state row for every rebuilt day that had none (days whose events were
-     * restored into registro, for example), with the zone of one of its events.
+     * restored into registro, for example), in the zone of the user's latest event (looked up once
+     * per user: MariaDB and MySQL cache a correlated subquery's result per outer value).
      */
     public void addMissing(Connection connection, FeatureScope scope) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO features_dias (usuario_id, dia, tz, actualizado_en)"
                 + " SELECT h.usuario_id, h.dia, COALESCE((SELECT r.tz FROM registro r WHERE r.usuario_id = h.usuario_id"
-                + "   AND r.dia BETWEEN h.dia - INTERVAL 1 DAY AND h.dia LIMIT 1), 'UTC'), CURRENT_TIMESTAMP(3)"
-                + " FROM (SELECT DISTINCT usuario_id, dia FROM features_horarias"
-                + "   WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ?) h"
+                + "   ORDER BY r.dia DESC LIMIT 1), 'UTC'), CURRENT_TIMESTAMP(3)"
+                + " FROM (SELECT usuario_id, dia FROM features_diarias"
+                + "   WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia) h"
                 + " WHERE NOT EXISTS (SELECT 1 FROM features_dias d WHERE d.usuario_id = h.usuario_id AND d.dia = h.dia)")) {
             RebuildRepository.bindScope(statement, 1, scope);
             statement.executeUpdate();
