@@ -1,0 +1,7 @@
+package io.tiempocheck.features.repository;
+
+import java.time.LocalDate;
+
+/** One user's local day. */
+public record UserDay(long userId, LocalDate day) {
+}
