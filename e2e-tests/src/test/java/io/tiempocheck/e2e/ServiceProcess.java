@@ -24,11 +24,16 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String name, Path root, int port, Map<String, String> env, Path logDir) {
-        this.name = name;
+        this(name, root, port, env, logDir, name);
+    }
+
+    /** @param instance the name of this process's log, to tell replicas of one service apart */
+    ServiceProcess(String name, Path root, int port, Map<String, String> env, Path logDir, String instance) {
+        this.name = instance;
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.env = env;
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(instance + ".log");
     }
 
     String baseUrl() {

@@ -1,0 +1,55 @@
+package io.tiempocheck.alerts.service;
+
+import io.tiempocheck.alerts.model.Limit;
+import io.tiempocheck.alerts.repository.LimitRepository;
+import io.tiempocheck.alerts.model.LimitRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/** A user's own limits; another user's limit is answered exactly as one that does not exist. */
+@ApplicationScoped
+public class LimitService {
+
+    private final LimitRepository limits;
+    private final LimitValidator validator;
+    private final Clock clock;
+
+    public LimitService(LimitRepository limits, LimitValidator validator, Clock clock) {
+        this.limits = limits;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public Limit create(long userId, LimitRequest request) throws SQLException {
+        return limits.insert(userId, validator.validate(request), clock.instant());
+    }
+
+    public List<Limit> all(long userId) throws SQLException {
+        return limits.all(userId);
+    }
+
+    public Limit get(long userId, long id) throws SQLException {
+        return limits.find(userId, id).orElseThrow(LimitService::notFound);
+    }
+
+    public Limit replace(long userId, long id, LimitRequest request) throws SQLException {
+        if (!limits.update(userId, id, validator.validate(request), clock.instant())) {
+            throw notFound();
+        }
+        return get(userId, id);
+    }
+
+    public void delete(long userId, long id) throws SQLException {
+        if (!limits.delete(userId, id)) {
+            throw notFound();
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("no existe ese límite");
+    }
+}
