@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,39 +31,41 @@ final class SseClient implements AutoCloseable {
     final String body;
     final List<String> comments = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final HttpURLConnection connection;
-    private final Thread reader;
+    private final InputStream stream;
 
     /**
      * Opens the stream; {@code url} carries any query parameters, {@code token} (when not null) goes
      * in the Authorization header, {@code lastEventId} (when not null) in Last-Event-ID.
      */
     SseClient(String url, String token, String lastEventId) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
         try {
-            connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setRequestProperty("Accept", "text/event-stream");
-            if (token != null) {
-                connection.setRequestProperty("Authorization", "Bearer " + token);
-            }
-            if (lastEventId != null) {
-                connection.setRequestProperty("Last-Event-ID", lastEventId);
-            }
-            connection.setConnectTimeout(5_000);
-            status = connection.getResponseCode();
-            contentType = connection.getContentType();
+            // A client of its own: closing the body must close this connection, not return it to a pool.
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            contentType = response.headers().firstValue("Content-Type").orElse("");
+            stream = response.body();
             if (status != 200) {
-                var error = connection.getErrorStream();
-                body = error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8);
-                reader = null;
+                body = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
                 return;
             }
-            body = null;
-            reader = new Thread(this::read, "sse-client");
-            reader.setDaemon(true);
-            reader.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+        body = null;
+        Thread reader = new Thread(this::read, "sse-client");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** The next event, or null when none arrives within the timeout. */
@@ -69,7 +74,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String name = null;
             String id = null;
             StringBuilder data = null;
@@ -101,6 +106,10 @@ final class SseClient implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.disconnect();
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // already closed
+        }
     }
 }

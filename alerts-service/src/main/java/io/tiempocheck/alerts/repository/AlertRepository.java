@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.tiempocheck.alerts.repository.LimitRepository.instant;
-import static io.tiempocheck.alerts.repository.LimitRepository.millis;
+import static io.tiempocheck.alerts.repository.LimitRepository.stored;
 import static io.tiempocheck.alerts.repository.LimitRepository.utc;
 
 @ApplicationScoped
@@ -85,7 +85,7 @@ public class AlertRepository {
                     keys.next();
                     return Optional.of(new Alert(keys.getLong(1), userId, limit.id(), limit.category(), limit.domain(),
                             crossing.level(), crossing.day(), crossing.usedSeconds(), limit.dailySeconds(),
-                            limit.warningPercent(), millis(now), null));
+                            limit.warningPercent(), stored(now), null));
                 }
             }
         }

@@ -45,7 +45,7 @@ public class LimitRepository {
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return new Limit(keys.getLong(1), userId, draft.category(), draft.domain(), draft.dailySeconds(),
-                        draft.warningPercent(), draft.weekdays(), draft.active(), millis(now), millis(now));
+                        draft.warningPercent(), draft.weekdays(), draft.active(), stored(now), stored(now));
             }
         }
     }
@@ -126,15 +126,18 @@ public class LimitRepository {
     }
 
     static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(millis(instant), ZoneOffset.UTC);
+        return LocalDateTime.ofInstant(stored(instant), ZoneOffset.UTC);
     }
 
     static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
-    /** DATETIME(3) keeps milliseconds: what the API answers at once must equal what it reads back later. */
-    static Instant millis(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * Whole seconds: MariaDB introduces itself to the MySQL driver as 5.5, so the driver drops
+     * fractions when it writes; what the API answers at once must equal what it reads back later.
+     */
+    static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }
