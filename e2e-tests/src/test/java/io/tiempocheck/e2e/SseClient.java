@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SseClient implements AutoCloseable {
 
-    record Event(String name, String id, String data) {
+    /** @param receivedNanos System.nanoTime() when the event's closing blank line was read */
+    record Event(String name, String id, String data, long receivedNanos) {
     }
 
     final int status;
@@ -81,7 +82,7 @@ final class SseClient implements AutoCloseable {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new Event(name == null ? "message" : name, id, data.toString()));
+                        events.add(new Event(name == null ? "message" : name, id, data.toString(), System.nanoTime()));
                     }
                     name = null;
                     data = null;

@@ -52,6 +52,8 @@ final class TiempoCheckSystem implements AutoCloseable {
     private final Path root;
     private final Path work;
     private final Map<String, String> common;
+    /** The private (signing) and public key of this system's device tokens. */
+    final Path[] keys;
 
     TiempoCheckSystem() {
         this(KAFKA);
@@ -61,7 +63,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     TiempoCheckSystem(String kafka) {
         root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
         work = root.resolve("e2e-tests/target/e2e-" + runId);
-        Path[] keys = writeKeyPair(work);
+        keys = writeKeyPair(work);
         common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
@@ -91,6 +93,11 @@ final class TiempoCheckSystem implements AutoCloseable {
      * @param settings extra environment for every replica, e.g. TIEMPOCHECK_ALERTS_STREAM_KEEP_ALIVE=PT2S
      */
     TiempoCheckSystem startAlerts(int replicas, String... settings) {
+        return startAlertsWithHeap(replicas, "256m", settings);
+    }
+
+    /** @param heap the replicas' -Xmx */
+    TiempoCheckSystem startAlertsWithHeap(int replicas, String heap, String... settings) {
         for (int i = 0; i < replicas; i++) {
             Map<String, String> env = with(with(common,
                     "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(alertsDb) + "?createDatabaseIfNotExist=true",
@@ -98,7 +105,7 @@ final class TiempoCheckSystem implements AutoCloseable {
                     "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
             ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
             alerts.add(replica);
-            replica.start();
+            replica.heap(heap).start();
         }
         return this;
     }
