@@ -2,9 +2,12 @@ package io.tiempocheck.e2e;
 
 import io.restassured.path.json.JsonPath;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +17,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.tiempocheck.e2e.Events.batch;
@@ -168,6 +173,37 @@ class AlertsTest {
             assertEquals(sentinel, JsonPath.from(awaitEvent(stream).data()).getLong("limite_id"));
             assertNull(stream.next(QUIET));
         }
+    }
+
+    @Test
+    void aRedeliveredUsageBatchPublishesItsDayTotalsAgain() {
+        User zoe = system.createUser("Zoe", null);
+        String record = "{\"schema_ver\":1,\"event_id\":\"" + UUID.randomUUID() + "\",\"usuario_id\":" + zoe.id()
+                + ",\"device_id\":\"d\",\"dominio\":\"duolingo.com\",\"fecha_hora\":\"2026-03-15T10:00:00-06:00\",\"tiempo\":60,"
+                + "\"recibido_en\":\"2026-03-15T16:01:00Z\",\"tz\":\"America/Mexico_City\"}";
+        // The same record twice, as after a crash between features-service's commit and its ack: counted once, announced twice.
+        produce(system.eventsTopic, zoe, record, record);
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "updates-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(system.featureUpdatesTopic));
+            List<JsonPath> updates = new ArrayList<>();
+            await().atMost(ARRIVES_WITHIN).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key().equals(Long.toString(zoe.id()))) {
+                        updates.add(JsonPath.from(r.value()));
+                    }
+                });
+                return updates.size() >= 2;
+            });
+            for (JsonPath update : updates) {
+                assertEquals("2026-03-15", update.getString("dia"));
+                assertEquals(60, update.getInt("dominios.'duolingo.com'"));
+                assertEquals(60, update.getInt("categorias.Estudio"));
+            }
+        }
+        system.getUsage(zoe, "/horario?dia=2026-03-15").then().body("segundos", equalTo(60));
     }
 
     @Test
@@ -325,10 +361,14 @@ class AlertsTest {
     }
 
     private static void produceUpdates(User user, String... updates) {
+        produce(system.featureUpdatesTopic, user, updates);
+    }
+
+    private static void produce(String topic, User user, String... records) {
         try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA),
                 new StringSerializer(), new StringSerializer())) {
-            for (String update : updates) {
-                producer.send(new ProducerRecord<>(system.featureUpdatesTopic, Long.toString(user.id()), update)).get();
+            for (String record : records) {
+                producer.send(new ProducerRecord<>(topic, Long.toString(user.id()), record)).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
