@@ -136,9 +136,14 @@ class AlertsTest {
             assertNull(stream.next(QUIET), "an alert came twice");
 
             long live = system.createLimit(luis, Map.of("dominio", "primevideo.com", "segundos_diarios", 30));
-            postUsage(luis, event("primevideo.com", "2026-03-11T21:00:00-06:00", 30));
-            assertEquals(live, JsonPath.from(awaitEvent(stream).data()).getLong("limite_id"));
-            assertNull(stream.next(QUIET));
+            // An id the server never handed out (another deployment, a restored database) must not hide new alerts.
+            try (SseClient fromTheFuture = new SseClient(streamUrl(), luis.token(), "999999999")) {
+                postUsage(luis, event("primevideo.com", "2026-03-11T21:00:00-06:00", 30));
+                assertEquals(live, JsonPath.from(awaitEvent(stream).data()).getLong("limite_id"));
+                assertEquals(live, JsonPath.from(awaitEvent(fromTheFuture).data()).getLong("limite_id"));
+                assertNull(stream.next(QUIET));
+                assertNull(fromTheFuture.next(Duration.ZERO));
+            }
         }
 
         // For clients that cannot set headers (EventSource): the token and the last id as query parameters.
@@ -299,7 +304,13 @@ class AlertsTest {
                 "tipo no válido: se esperaba una lista");
         system.alerts(ana).body("{\"dominio\": ").post("/api/v1/limites").then().statusCode(400)
                 .body("motivo", startsWith("el cuerpo no es JSON válido"));
+        system.alerts(ana).body("{\"dominio\": \"" + "x".repeat(70_000) + "\"}").post("/api/v1/limites").then().statusCode(413);
         system.alerts(ana).get("/api/v1/limites").then().body("$", empty());
+        for (int i = 0; i < 100; i++) {
+            system.createLimit(ana, Map.of("dominio", "sitio-" + i + ".mx", "segundos_diarios", 600));
+        }
+        system.alerts(ana).body(Map.of("dominio", "sitio-100.mx", "segundos_diarios", 600)).post("/api/v1/limites").then()
+                .statusCode(400).body("motivo", equalTo("como máximo 100 límites por usuario; borra alguno antes"));
 
         system.alerts(ana).get("/api/v1/alertas?dia=27-11-2026").then().statusCode(400)
                 .body("campo", equalTo("dia")).body("motivo", equalTo("debe ser una fecha AAAA-MM-DD"));

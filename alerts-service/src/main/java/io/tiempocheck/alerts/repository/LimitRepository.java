@@ -55,6 +55,17 @@ public class LimitRepository {
         return found.stream().findFirst();
     }
 
+    public int count(long userId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM limites WHERE usuario_id = ?")) {
+            select.setLong(1, userId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     public List<Limit> all(long userId) throws SQLException {
         return query("SELECT " + COLUMNS + " FROM limites WHERE usuario_id = ? ORDER BY id", userId, null);
     }

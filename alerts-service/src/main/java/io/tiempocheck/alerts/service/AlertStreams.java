@@ -85,7 +85,9 @@ public class AlertStreams {
      */
     public void open(long userId, Long lastEventId, SseEventSink sink, Sse sse) throws SQLException {
         initEvents(sse);
-        long from = lastEventId != null ? lastEventId : alerts.lastId(userId);
+        long newest = alerts.lastId(userId);
+        // An id from the future (another deployment, a restored database) would hide every alert up to it.
+        long from = lastEventId != null ? Math.min(lastEventId, newest) : newest;
         AlertStream stream = new AlertStream(userId, sink, MoreExecutors.newSequentialExecutor(senders), from);
         SseBroadcaster closeWatch = sse.newBroadcaster();
         closeWatch.register(sink);

@@ -2,6 +2,7 @@ package io.tiempocheck.alerts.service;
 
 import io.tiempocheck.alerts.model.Limit;
 import io.tiempocheck.alerts.repository.LimitRepository;
+import io.tiempocheck.common.rest.InvalidInputException;
 import io.tiempocheck.alerts.model.LimitRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +15,8 @@ import java.util.List;
 @ApplicationScoped
 public class LimitService {
 
+    static final int MAX_LIMITS_PER_USER = 100;
+
     private final LimitRepository limits;
     private final LimitValidator validator;
     private final Clock clock;
@@ -25,7 +28,12 @@ public class LimitService {
     }
 
     public Limit create(long userId, LimitRequest request) throws SQLException {
-        return limits.insert(userId, validator.validate(request), clock.instant());
+        var draft = validator.validate(request);
+        // Every feature update of the user is compared with all their active limits.
+        if (limits.count(userId) >= MAX_LIMITS_PER_USER) {
+            throw new InvalidInputException(null, "como máximo " + MAX_LIMITS_PER_USER + " límites por usuario; borra alguno antes");
+        }
+        return limits.insert(userId, draft, clock.instant());
     }
 
     public List<Limit> all(long userId) throws SQLException {
