@@ -112,10 +112,6 @@ public class AlertStreams {
         }
     }
 
-    public int openStreams() {
-        return open.get();
-    }
-
     private void catchUp(AlertStream stream) {
         stream.serial.execute(() -> {
             try {
