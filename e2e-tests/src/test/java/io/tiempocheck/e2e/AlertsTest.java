@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,13 +266,35 @@ class AlertsTest {
 
     @Test
     void todaysAlertsAreListedByDefaultInTheUsersZone() {
-        User kim = system.createUser("Kim", "Asia/Seoul");
+        ZoneId zone = middayZone();
+        User kim = system.createUser("Kim", zone.getId());
         system.createLimit(kim, Map.of("dominio", "wikipedia.org", "segundos_diarios", 10));
-        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Seoul")).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
         postUsage(kim, event("es.wikipedia.org", now.minusSeconds(12).toString(), 10));
         String today = now.toLocalDate().toString();
         await().atMost(ARRIVES_WITHIN).untilAsserted(() -> system.alerts(kim).get("/api/v1/alertas").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].dia", equalTo(today)).body("[0].aceptada", equalTo(false)));
+    }
+
+    @Test
+    void aLimitSetAfterTheUsageIsComparedWithTodayAtOnce() throws Exception {
+        ZoneId zone = middayZone();
+        User ines = system.createUser("Ines", zone.getId());
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
+        postUsage(ines, event("netflix.com", now.minusSeconds(130).toString(), 120));
+        await().atMost(ARRIVES_WITHIN).untilAsserted(() -> system.getUsage(ines, "/categorias?rango=hoy").then().body("segundos", equalTo(120)));
+        try (SseClient stream = open(ines)) {
+            long limit = system.createLimit(ines, Map.of("categoria", "Entretenimiento", "segundos_diarios", 100));
+            JsonPath alert = JsonPath.from(awaitEvent(stream).data());
+            assertEquals(limit, alert.getLong("limite_id"));
+            assertEquals("exceso", alert.getString("nivel"));
+            assertEquals(120, alert.getInt("uso_segundos"));
+            assertEquals(now.toLocalDate().toString(), alert.getString("dia"));
+            // Changing the limit compares again, but (limit, day, level) still fires once.
+            system.alerts(ines).body(Map.of("categoria", "Entretenimiento", "segundos_diarios", 110)).put("/api/v1/limites/" + limit)
+                    .then().statusCode(200);
+            assertNull(stream.next(QUIET));
+        }
     }
 
     @Test
@@ -335,6 +358,11 @@ class AlertsTest {
         try (SseClient stream = new SseClient(streamUrl() + "?token=not.a.jwt", null, null)) {
             assertEquals(401, stream.status);
         }
+    }
+
+    /** A time zone where it is about noon now, so "today" cannot turn into tomorrow while a test runs. */
+    private static ZoneId middayZone() {
+        return ZoneOffset.ofHours(12 - OffsetDateTime.now(ZoneOffset.UTC).getHour());
     }
 
     private static void assertRefused(User user, Map<String, Object> limit, String field, String reason) {

@@ -46,14 +46,14 @@ public class LimitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Creates a daily limit on one category or one domain")
+    @Operation(summary = "Creates a daily limit on one category or one domain; today's usage is compared with it at once")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LimitRequest.class)))
     @APIResponse(responseCode = "201", description = "The stored limit, with its id",
             content = @Content(schema = @Schema(implementation = Limit.class)))
     @APIResponse(responseCode = "400", description = "The field at fault and why",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Response create(String body) throws SQLException {
-        Limit limit = limits.create(user.id(), bodies.read(body, LimitRequest.class));
+        Limit limit = limits.create(user.id(), user.zone(), bodies.read(body, LimitRequest.class));
         return Response.created(URI.create("/api/v1/limites/" + limit.id())).entity(limit).build();
     }
 
@@ -74,13 +74,13 @@ public class LimitResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replaces one of the user's limits; alerts already raised today stay")
+    @Operation(summary = "Replaces one of the user's limits and compares it with today's usage; alerts already raised today stay")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LimitRequest.class)))
     @APIResponse(responseCode = "400", description = "The field at fault and why",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such limit for this user")
     public Limit replace(@PathParam("id") long id, String body) throws SQLException {
-        return limits.replace(user.id(), id, bodies.read(body, LimitRequest.class));
+        return limits.replace(user.id(), user.zone(), id, bodies.read(body, LimitRequest.class));
     }
 
     @DELETE

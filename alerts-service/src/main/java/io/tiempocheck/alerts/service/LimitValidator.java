@@ -2,7 +2,7 @@ package io.tiempocheck.alerts.service;
 
 import io.tiempocheck.alerts.config.AlertsConfig;
 import io.tiempocheck.alerts.model.LimitDraft;
-import io.tiempocheck.alerts.repository.CategoryCatalog;
+import io.tiempocheck.alerts.repository.FeatureStoreReader;
 import io.tiempocheck.alerts.model.LimitRequest;
 import io.tiempocheck.common.domain.DomainNormalizer;
 import io.tiempocheck.common.domain.InvalidDomainException;
@@ -20,11 +20,11 @@ public class LimitValidator {
     static final int MAX_DAILY_SECONDS = 86_400;
     private static final List<Integer> EVERY_DAY = List.of(1, 2, 3, 4, 5, 6, 7);
 
-    private final CategoryCatalog categories;
+    private final FeatureStoreReader featureStore;
     private final int defaultWarningPercent;
 
-    public LimitValidator(CategoryCatalog categories, AlertsConfig config) {
-        this.categories = categories;
+    public LimitValidator(FeatureStoreReader featureStore, AlertsConfig config) {
+        this.featureStore = featureStore;
         this.defaultWarningPercent = config.evaluation().defaultWarningPercent();
     }
 
@@ -56,13 +56,13 @@ public class LimitValidator {
     }
 
     private String category(String name) throws SQLException {
-        return categories.canonical(name).orElseThrow(() -> new InvalidInputException("categoria",
+        return featureStore.canonicalCategory(name).orElseThrow(() -> new InvalidInputException("categoria",
                 "categoría desconocida: " + name + " (existen: " + String.join(", ", namesOrNothing()) + ")"));
     }
 
     private List<String> namesOrNothing() {
         try {
-            return categories.names();
+            return featureStore.categoryNames();
         } catch (SQLException e) {
             return List.of();
         }

@@ -8,20 +8,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The feature store's categories, read through the read-only datasource: a limit must name a
- * category the store really writes, or it would never fire.
+ * What alerts-service reads from the feature store (owned by features-service) through its
+ * read-only datasource: the categories a limit may name, and a day's usage when a limit is set.
  */
 @ApplicationScoped
-public class CategoryCatalog {
+public class FeatureStoreReader {
 
     private final AgroalDataSource featureStore;
 
-    public CategoryCatalog(@DataSource("features") AgroalDataSource featureStore) {
+    public FeatureStoreReader(@DataSource("features") AgroalDataSource featureStore) {
         this.featureStore = featureStore;
     }
 
@@ -29,7 +30,7 @@ public class CategoryCatalog {
      * The stored spelling of a category, matched as the store's collation matches (utf8mb4's default
      * ignores case and accents): "redes sociales" is "Redes Sociales".
      */
-    public Optional<String> canonical(String name) throws SQLException {
+    public Optional<String> canonicalCategory(String name) throws SQLException {
         try (Connection connection = readOnly();
              PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias WHERE nombre = ? ORDER BY id LIMIT 1")) {
             select.setString(1, name);
@@ -39,7 +40,7 @@ public class CategoryCatalog {
         }
     }
 
-    public List<String> names() throws SQLException {
+    public List<String> categoryNames() throws SQLException {
         try (Connection connection = readOnly();
              PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias ORDER BY nombre")) {
             List<String> names = new ArrayList<>();
@@ -49,6 +50,21 @@ public class CategoryCatalog {
                 }
             }
             return names;
+        }
+    }
+
+    /** Seconds of the user-local day on the domain, or on the category when domain is null. */
+    public long dayTotal(long userId, LocalDate day, String domain, String category) throws SQLException {
+        try (Connection connection = readOnly();
+             PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(segundos), 0) FROM features_diarias"
+                     + " WHERE usuario_id = ? AND dia = ? AND " + (domain != null ? "dominio = ?" : "categoria = ?"))) {
+            select.setLong(1, userId);
+            select.setObject(2, day);
+            select.setString(3, domain != null ? domain : category);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
