@@ -2,6 +2,8 @@ package io.tiempocheck.e2e;
 
 import io.restassured.path.json.JsonPath;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -160,6 +162,9 @@ class AlertsBenchmark {
                 }
                 millis.add((System.nanoTime() - sent) / 1e6);
             }
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA))) {
+            admin.deleteTopics(List.of(topic)).all().get();
         }
         Collections.sort(millis);
         line("Raw limit: bare Kafka produce (acks=all) -> consume round trip, %d samples: p50 %.1f ms, p99 %.1f ms"
