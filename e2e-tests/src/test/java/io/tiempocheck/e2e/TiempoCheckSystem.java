@@ -28,7 +28,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /**
- * ingest-service and features-service started as processes against the real broker on
+ * ingest-service, features-service and (when asked) alerts-service started as processes against the real broker on
  * 127.0.0.1:9092 and the real MySQL/MariaDB on 127.0.0.1:3306, each system with databases, topics
  * and a consumer group of its own, so runs and test classes never see each other's data.
  */
@@ -43,11 +43,19 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String featuresDb = "tc_" + runId + "_features";
     final String eventsTopic = "tc." + runId + ".usage-events";
     final String deadLetterTopic = "tc." + runId + ".usage-events.dlq";
+    final String alertsDb = "tc_" + runId + "_alerts";
+    final String featureUpdatesTopic = "tc." + runId + ".feature-updates";
+    final String alertsTopic = "tc." + runId + ".alerts";
     final ServiceProcess ingest;
     final ServiceProcess features;
-
-    private final Map<String, String> featuresEnv;
+    /** Replicas of alerts-service, sharing one database and one evaluation group; empty until {@link #startAlerts}. */
+    final List<ServiceProcess> alerts = new ArrayList<>();
+    private final Path root;
     private final Path work;
+    private final Map<String, String> common;
+    /** The private (signing) and public key of this system's device tokens. */
+    final Path[] keys;
+    private final Map<String, String> featuresEnv;
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
 
     TiempoCheckSystem() {
@@ -65,15 +73,17 @@ final class TiempoCheckSystem implements AutoCloseable {
     }
 
     private TiempoCheckSystem(String kafka, Map<String, String> featuresSettings) {
-        Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
         work = root.resolve("e2e-tests/target/e2e-" + runId);
-        Path[] keys = writeKeyPair(work);
-        Map<String, String> common = Map.of(
+        keys = writeKeyPair(work);
+        common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
                 "TIEMPOCHECK_ADMIN_TOKEN", ADMIN_TOKEN,
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS", eventsTopic,
-                "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic);
+                "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic,
+                "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
+                "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic);
         ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(ingestDb) + "?createDatabaseIfNotExist=true",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
@@ -87,8 +97,8 @@ final class TiempoCheckSystem implements AutoCloseable {
 
     /** Another replica of features-service on the same database, topic and consumer group, started and ready. */
     ServiceProcess startAnotherFeaturesReplica() {
-        Path root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
-        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), featuresEnv, work);
+        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), featuresEnv, work,
+                "features-service-" + (extraFeatures.size() + 1));
         extraFeatures.add(replica);
         replica.start();
         return replica;
@@ -100,8 +110,33 @@ final class TiempoCheckSystem implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts {@code replicas} alerts-service processes after ingest and features (it reads the feature
+     * store's categories), each with a port and a notice consumer group of its own.
+     *
+     * @param settings extra environment for every replica, e.g. TIEMPOCHECK_ALERTS_STREAM_KEEP_ALIVE=PT2S
+     */
+    TiempoCheckSystem startAlerts(int replicas, String... settings) {
+        return startAlertsWithHeap(replicas, "256m", settings);
+    }
+
+    /** @param heap the replicas' -Xmx */
+    TiempoCheckSystem startAlertsWithHeap(int replicas, String heap, String... settings) {
+        for (int i = 0; i < replicas; i++) {
+            Map<String, String> env = with(with(common,
+                    "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(alertsDb) + "?createDatabaseIfNotExist=true",
+                    "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(featuresDb),
+                    "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+            ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
+            alerts.add(replica);
+            replica.heap(heap).start();
+        }
+        return this;
+    }
+
     @Override
     public void close() {
+        alerts.forEach(ServiceProcess::stop);
         ingest.stop();
         features.stop();
         extraFeatures.forEach(ServiceProcess::stop);
@@ -109,11 +144,12 @@ final class TiempoCheckSystem implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + ingestDb);
             statement.execute("DROP DATABASE IF EXISTS " + featuresDb);
+            statement.execute("DROP DATABASE IF EXISTS " + alertsDb);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
-            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic));
+            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic));
         }
     }
 
@@ -139,6 +175,20 @@ final class TiempoCheckSystem implements AutoCloseable {
     /** A request to features-service with the operator's token. */
     RequestSpecification featuresAdmin() {
         return given().baseUri(features.baseUrl()).auth().oauth2(ADMIN_TOKEN);
+    }
+
+    /** A request to the first alerts-service replica as the given user. */
+    RequestSpecification alerts(User user) {
+        return alerts(0, user);
+    }
+
+    RequestSpecification alerts(int replica, User user) {
+        return given().baseUri(alerts.get(replica).baseUrl()).auth().oauth2(user.token()).contentType(ContentType.JSON);
+    }
+
+    /** Creates a limit and returns its id. */
+    long createLimit(User user, Map<String, Object> limit) {
+        return alerts(user).body(limit).post("/api/v1/limites").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     Connection featureStore() throws SQLException {

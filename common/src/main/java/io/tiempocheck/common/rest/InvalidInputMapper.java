@@ -10,8 +10,8 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInputException
 
     @Override
     public Response toResponse(InvalidInputException e) {
-        // Typed explicitly: an endpoint that produces a file (an export) still explains its 400 in JSON.
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+        // Typed explicitly: refused requests to endpoints that produce a stream or a file answer JSON too.
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(e.field(), e.getMessage())).build();
     }
 }
