@@ -55,7 +55,7 @@ cat <<TXT
 TiempoCheck is up.
   ingest-service       http://127.0.0.1:8081   (POST /api/v1/eventos, POST /admin/api/usuarios)
   features-service     http://127.0.0.1:8082   (GET /api/v1/uso/horario|diario|categorias)
-  alerts-service       http://127.0.0.1:8083
+  alerts-service       http://127.0.0.1:8083   (/api/v1/limites, GET /api/v1/alertas/stream (SSE), /api/v1/alertas?dia=)
   suggestions-service  http://127.0.0.1:8084
   API docs             http://127.0.0.1:808{1..4}/q/swagger-ui
   Kafka                127.0.0.1:9092    MySQL/MariaDB  127.0.0.1:3306

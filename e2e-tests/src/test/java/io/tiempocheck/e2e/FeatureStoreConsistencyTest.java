@@ -19,6 +19,7 @@ import static io.tiempocheck.e2e.RandomTraffic.count;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Property-style checks over thousands of random events: aggregates always equal what registro says. */
 class FeatureStoreConsistencyTest {
@@ -70,6 +71,25 @@ class FeatureStoreConsistencyTest {
         system.features.start();
         stream.get();
         assertStoreMatches(traffic);
+    }
+
+    @Test
+    void rebuildsRunningWhileEventsStreamInLoseAndDoubleNothing() throws Exception {
+        Map<User, ZoneId> users = users(4);
+        RandomTraffic traffic = new RandomTraffic(777L);
+        List<Batch> batches = traffic.batchesFor(users, EVENTS, BATCH);
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> batches.forEach(this::send));
+        int rebuilds = 0;
+        while (!stream.isDone()) {
+            // Every user, every day the traffic touches (plus a margin for the zones): rebuilt under the consumer's feet.
+            system.featuresAdmin().queryParam("desde", "2026-01-30").queryParam("hasta", "2026-02-13")
+                    .post("/admin/api/features_rebuild").then().statusCode(200);
+            system.featuresAdmin().post("/admin/api/features_jobs/features_catchup").then().statusCode(200);
+            rebuilds++;
+        }
+        stream.get();
+        assertStoreMatches(traffic);
+        assertTrue(rebuilds >= 2, "the rebuilds must overlap the stream, ran " + rebuilds);
     }
 
     private void assertStoreMatches(RandomTraffic traffic) throws Exception {

@@ -21,14 +21,31 @@ final class ServiceProcess {
     private final int port;
     private final Map<String, String> env;
     private final Path log;
+    private String heap = "256m";
     private Process process;
 
     ServiceProcess(String name, Path root, int port, Map<String, String> env, Path logDir) {
-        this.name = name;
+        this(name, root, port, env, logDir, name);
+    }
+
+    /** @param instance the name of this process's log, to tell replicas of one service apart */
+    ServiceProcess(String name, Path root, int port, Map<String, String> env, Path logDir, String instance) {
+        this.name = instance;
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.env = env;
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(instance + ".log");
+    }
+
+    /** The -Xmx the process starts with; 256m, as deploy/local/up.sh runs the services, unless set. */
+    ServiceProcess heap(String maxHeap) {
+        this.heap = maxHeap;
+        return this;
+    }
+
+    /** The operating system's id of the running process. */
+    long pid() {
+        return process.pid();
     }
 
     String baseUrl() {
@@ -53,7 +70,7 @@ final class ServiceProcess {
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);

@@ -1,5 +1,6 @@
 package io.tiempocheck.common.rest;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,6 +10,8 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInputException
 
     @Override
     public Response toResponse(InvalidInputException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(new ErrorResponse(e.field(), e.getMessage())).build();
+        // Typed explicitly: refused requests to endpoints that produce a stream or a file answer JSON too.
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(e.field(), e.getMessage())).build();
     }
 }

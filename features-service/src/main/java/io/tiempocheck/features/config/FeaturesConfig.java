@@ -12,6 +12,10 @@ public interface FeaturesConfig {
 
     Query query();
 
+    Jobs jobs();
+
+    Health health();
+
     interface Consumer {
         /** Attempts at writing one batch before the channel fails (and readiness goes DOWN); offsets stay uncommitted. */
         @WithDefault("8")
@@ -30,5 +34,60 @@ public interface FeaturesConfig {
 
         @WithDefault("366")
         int maxRangeDays();
+    }
+
+    interface Jobs {
+        /** Delay of each job's first tick after start-up (that tick catches up what was missed while down). */
+        @WithDefault("5s")
+        String firstRunDelay();
+
+        /** Every how often features_horarias reconciles recently touched days (a Quarkus duration, or "off"). */
+        @WithDefault("10m")
+        String hourlyEvery();
+
+        /** How far back features_horarias looks for touched days; widened to the last successful run after downtime. */
+        @WithDefault("PT2H")
+        Duration hourlyLookback();
+
+        /** The widest lookback after a long downtime; older days are left to features_catchup. */
+        @WithDefault("P7D")
+        Duration hourlyMaxLookback();
+
+        /** Every how often features_diarias looks for days to close. */
+        @WithDefault("5m")
+        String dailyEvery();
+
+        /** A day is closed this long after its local midnight (the seed's 00:05). */
+        @WithDefault("PT5M")
+        Duration dailyCloseAfter();
+
+        @WithDefault("6h")
+        String catchupEvery();
+
+        /** How many days back features_catchup checks. */
+        @WithDefault("31")
+        int catchupWindowDays();
+
+        /** Users rebuilt per transaction when rebuilding all users: bounds how long the consumer waits on their days. */
+        @WithDefault("10")
+        int rebuildUsersPerChunk();
+
+        /** Transaction timeout of one rebuild chunk. */
+        @WithDefault("PT10M")
+        Duration rebuildTimeout();
+    }
+
+    interface Health {
+        /** Consumer lag (records) above which /features_health reports degraded. */
+        @WithDefault("50000")
+        long maxConsumerLag();
+
+        /** Aggregate lag behind registro above which /features_health reports degraded. */
+        @WithDefault("PT5M")
+        Duration maxAggregateLag();
+
+        /** Bound on the broker calls behind the consumer-lag figures. */
+        @WithDefault("PT3S")
+        Duration kafkaTimeout();
     }
 }

@@ -31,6 +31,7 @@ public class UsageEventConsumer {
     private final EventRecorder recorder;
     private final UsageEventParser parser;
     private final DeadLetterPublisher deadLetters;
+    private final FeatureUpdatePublisher featureUpdates;
     private final FeaturesConfig.Consumer config;
     private final Counter recorded;
     private final Counter duplicates;
@@ -38,10 +39,11 @@ public class UsageEventConsumer {
     private final DistributionSummary batchSizes;
 
     public UsageEventConsumer(EventRecorder recorder, UsageEventParser parser, DeadLetterPublisher deadLetters,
-            FeaturesConfig config, MeterRegistry registry) {
+            FeatureUpdatePublisher featureUpdates, FeaturesConfig config, MeterRegistry registry) {
         this.recorder = recorder;
         this.parser = parser;
         this.deadLetters = deadLetters;
+        this.featureUpdates = featureUpdates;
         this.config = config.consumer();
         this.recorded = registry.counter("tiempocheck.events.recorded");
         this.duplicates = registry.counter("tiempocheck.events.duplicates");
@@ -64,6 +66,8 @@ public class UsageEventConsumer {
         int fresh = recordWithRetries(events);
         recorded.increment(fresh);
         duplicates.increment(events.size() - fresh);
+        // After the commit, before the ack: all of the batch's keys, so a redelivered batch publishes them again.
+        featureUpdates.publish(events);
         return batch.ack();
     }
 

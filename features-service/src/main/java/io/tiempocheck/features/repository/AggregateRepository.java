@@ -12,14 +12,18 @@ import java.util.SortedMap;
 @ApplicationScoped
 public class AggregateRepository {
 
-    public static final int SCHEMA_VERSION = 1;
+    private final AggregateDefinition definition;
+
+    public AggregateRepository(AggregateDefinition definition) {
+        this.definition = definition;
+    }
 
     // VALUES(col) rather than the row alias of MySQL 8.0.19+: MariaDB knows only the former, MySQL 8 still accepts it.
     private static final String ADD_HOURLY = "INSERT INTO features_horarias"
-            + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver) VALUES (?, ?, ?, ?, ?, ?, " + SCHEMA_VERSION + ")"
+            + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE segundos = segundos + VALUES(segundos), actualizado_en = CURRENT_TIMESTAMP(3)";
     private static final String ADD_DAILY = "INSERT INTO features_diarias"
-            + " (usuario_id, dia, dominio, categoria, segundos, schema_ver) VALUES (?, ?, ?, ?, ?, " + SCHEMA_VERSION + ")"
+            + " (usuario_id, dia, dominio, categoria, segundos, schema_ver) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE segundos = segundos + VALUES(segundos), actualizado_en = CURRENT_TIMESTAMP(3)";
 
     public void addHourly(Connection connection, SortedMap<HourlyKey, Long> seconds, Map<String, String> categories)
@@ -33,6 +37,7 @@ public class AggregateRepository {
                 statement.setString(4, key.domain());
                 statement.setString(5, categories.get(key.domain()));
                 statement.setLong(6, entry.getValue());
+                statement.setInt(7, definition.version());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -49,6 +54,7 @@ public class AggregateRepository {
                 statement.setString(3, key.domain());
                 statement.setString(4, categories.get(key.domain()));
                 statement.setLong(5, entry.getValue());
+                statement.setInt(6, definition.version());
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -1,6 +1,7 @@
 package io.tiempocheck.features.repository;
 
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.features.service.HourSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import java.util.UUID;
 public class RegistroRepository {
 
     private static final String INSERT = "INSERT IGNORE INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
-            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int LOOKUP_CHUNK = 1000;
 
     /**
@@ -28,10 +30,13 @@ public class RegistroRepository {
      * keeps its old tag, so it is not returned and will not be added to the aggregates again. A
      * concurrent insert of the same id waits on the primary-key lock and then loses, never both win.
      */
-    public Set<UUID> insertNew(Connection connection, List<UsageEvent> events, UUID batchId) throws SQLException {
+    public Set<UUID> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
+            throws SQLException {
         String batch = batchId.toString();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (UsageEvent event : events) {
+            for (int e = 0; e < events.size(); e++) {
+                UsageEvent event = events.get(e);
+                HourSlots slot = slots.get(e);
                 ZoneId zone = ZoneId.of(event.tz());
                 insert.setString(1, event.eventId().toString());
                 insert.setLong(2, event.usuarioId());
@@ -44,6 +49,12 @@ public class RegistroRepository {
                 insert.setObject(9, event.recibidoEn().atOffset(ZoneOffset.UTC).toLocalDateTime());
                 insert.setString(10, batch);
                 insert.setInt(11, event.schemaVer());
+                insert.setObject(12, slot.day());
+                insert.setInt(13, slot.hour());
+                insert.setInt(14, slot.seconds());
+                insert.setObject(15, slot.day2());
+                insert.setObject(16, slot.hasSecond() ? slot.hour2() : null);
+                insert.setInt(17, slot.seconds2());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -19,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /** A user's own usage, read from the feature store. Days and hours are local to the user's time zone. */
 @Path("/api/v1/uso")
@@ -43,22 +41,16 @@ public class UsageResource {
     @Path("/horario")
     @Operation(summary = "Seconds per local hour of one day (default today), by category and top domains")
     public HourlyUsage hourly(@QueryParam("dia") String day) throws SQLException {
-        return usage.hourly(user.id(), user.zone(), day == null ? today() : date("dia", day));
+        return usage.hourly(user.id(), user.zone(), day == null ? today() : QueryParams.date("dia", day));
     }
 
     @GET
     @Path("/diario")
     @Operation(summary = "Seconds per local day between desde and hasta (default the last 7 days)")
     public DailyUsage daily(@QueryParam("desde") String from, @QueryParam("hasta") String to) throws SQLException {
-        LocalDate last = to == null ? today() : date("hasta", to);
-        LocalDate first = from == null ? last.minusDays(6) : date("desde", from);
-        if (first.isAfter(last)) {
-            throw new InvalidInputException("desde", "debe ser anterior o igual a hasta");
-        }
-        if (ChronoUnit.DAYS.between(first, last) >= usage.maxRangeDays()) {
-            throw new InvalidInputException("desde", "el rango admite como máximo " + usage.maxRangeDays() + " días");
-        }
-        return usage.daily(user.id(), user.zone(), first, last);
+        LocalDate last = to == null ? today() : QueryParams.date("hasta", to);
+        QueryParams.DateRange range = QueryParams.range(null, from, to, last.minusDays(6), last, usage.maxRangeDays());
+        return usage.daily(user.id(), user.zone(), range.from(), range.to());
     }
 
     @GET
@@ -72,13 +64,5 @@ public class UsageResource {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(user.zone()));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "debe ser una fecha AAAA-MM-DD");
-        }
     }
 }

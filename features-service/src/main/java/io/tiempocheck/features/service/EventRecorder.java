@@ -5,14 +5,18 @@ import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.features.repository.AggregateRepository;
 import io.tiempocheck.features.repository.CategoryRepository;
 import io.tiempocheck.features.repository.DailyKey;
+import io.tiempocheck.features.repository.DayStateRepository;
 import io.tiempocheck.features.repository.HourlyKey;
 import io.tiempocheck.features.repository.RegistroRepository;
+import io.tiempocheck.features.repository.UserDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes one consumer batch in one transaction: the events new to {@code registro}, and their
- * seconds split by local hour into the aggregates. Either all of it commits or none of it.
+ * seconds split by local hour into the aggregates, and the state rows of the days they touch.
+ * Either all of it commits or none of it.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -32,10 +37,12 @@ public class EventRecorder {
     private final RegistroRepository registro;
     private final CategoryRepository categories;
     private final AggregateRepository aggregates;
+    private final DayStateRepository dayStates;
 
     public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategoryRepository categories,
-            AggregateRepository aggregates) {
+            AggregateRepository aggregates, DayStateRepository dayStates) {
         this.dataSource = dataSource;
+        this.dayStates = dayStates;
         this.registro = registro;
         this.categories = categories;
         this.aggregates = aggregates;
@@ -47,20 +54,36 @@ public class EventRecorder {
         if (events.isEmpty()) {
             return List.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> inserted = registro.insertNew(connection, events, UUID.randomUUID());
-            List<UsageEvent> fresh = events.stream().filter(e -> inserted.remove(e.eventId())).toList();
-            if (fresh.isEmpty()) {
-                return fresh;
+        List<HourSlots> slots = new ArrayList<>(events.size());
+        SortedMap<UserDay, String> days = new TreeMap<>();
+        for (UsageEvent event : events) {
+            HourSlots slot = HourSlots.of(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()));
+            slots.add(slot);
+            days.put(new UserDay(event.usuarioId(), slot.day()), event.tz());
+            if (slot.hasSecond()) {
+                days.put(new UserDay(event.usuarioId(), slot.day2()), event.tz());
             }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            dayStates.touch(connection, days);
+            Set<UUID> inserted = registro.insertNew(connection, events, slots, UUID.randomUUID());
+            List<UsageEvent> fresh = new ArrayList<>(inserted.size());
             SortedMap<HourlyKey, Long> hourly = new TreeMap<>();
             SortedMap<DailyKey, Long> daily = new TreeMap<>();
-            for (UsageEvent event : fresh) {
-                for (HourSlice slice : HourSplitter.split(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()))) {
-                    hourly.merge(new HourlyKey(event.usuarioId(), slice.day(), slice.hour(), event.dominio()),
-                            (long) slice.seconds(), Long::sum);
-                    daily.merge(new DailyKey(event.usuarioId(), slice.day(), event.dominio()), (long) slice.seconds(), Long::sum);
+            for (int i = 0; i < events.size(); i++) {
+                UsageEvent event = events.get(i);
+                if (!inserted.remove(event.eventId())) {
+                    continue;
                 }
+                fresh.add(event);
+                HourSlots slot = slots.get(i);
+                add(hourly, daily, event, slot.day(), slot.hour(), slot.seconds());
+                if (slot.hasSecond()) {
+                    add(hourly, daily, event, slot.day2(), slot.hour2(), slot.seconds2());
+                }
+            }
+            if (fresh.isEmpty()) {
+                return fresh;
             }
             Map<String, String> categoryOf = categories.categoriesOf(connection,
                     fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
@@ -68,5 +91,11 @@ public class EventRecorder {
             aggregates.addDaily(connection, daily, categoryOf);
             return fresh;
         }
+    }
+
+    private static void add(SortedMap<HourlyKey, Long> hourly, SortedMap<DailyKey, Long> daily, UsageEvent event,
+            LocalDate day, int hour, long seconds) {
+        hourly.merge(new HourlyKey(event.usuarioId(), day, hour, event.dominio()), seconds, Long::sum);
+        daily.merge(new DailyKey(event.usuarioId(), day, event.dominio()), seconds, Long::sum);
     }
 }

@@ -1,0 +1,32 @@
+package io.tiempocheck.alerts.rest;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Browsers' EventSource cannot set an Authorization header, so the alert stream also takes the
+ * token as {@code ?token=}. Copied into the header before authentication runs, and only for the
+ * stream: everywhere else a token in a URL (and so in access logs) is not accepted.
+ */
+@ApplicationScoped
+public class QueryTokenFilter {
+
+    static final String STREAM_PATH = "/api/v1/alertas/stream";
+    /** Above the authentication filter's priority (200), so it runs first. */
+    private static final int BEFORE_AUTHENTICATION = 1_000;
+
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            var request = context.request();
+            if (STREAM_PATH.equals(request.path()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                String token = request.getParam("token");
+                if (token != null && !token.isBlank()) {
+                    request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token.strip());
+                }
+            }
+            context.next();
+        }, BEFORE_AUTHENTICATION);
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Measures rebuilding the feature store from a year of history (5 million events, 100 users) next to
+# the plain INSERT ... SELECT ... GROUP BY MariaDB needs for the same rows, plus the QA check and the
+# health/QA endpoint latencies. Figures also go to e2e-tests/target/rebuild-benchmark.txt.
+#   BENCH_REBUILD_EVENTS=5000000 ./bench/rebuild.sh
+source "$(dirname "$0")/../deploy/local/lib.sh"
+
+ensure_mariadb
+started_kafka=0
+if ensure_kafka; then started_kafka=1; fi
+cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
+trap cleanup EXIT
+
+cd "$ROOT"
+mvn -B verify -pl e2e-tests -am -Pbench -Dtest=FeatureStoreRebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.rebuild.events="${BENCH_REBUILD_EVENTS:-5000000}" | grep -vE '^\[INFO\] (Download|---|$)'

@@ -1,0 +1,185 @@
+package io.tiempocheck.e2e;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Figures, not assertions: rebuilding aggregates from a year of history for 100 users (5 million
+ * events by default), for one user-day, one user-year and everything, each next to the single plain
+ * INSERT ... SELECT ... GROUP BY that MariaDB needs to produce the same hourly rows from the same
+ * registro rows (the limit); the QA check over the whole history; and the latency of
+ * /features_health and /features_qa for one day. Run with ./bench/rebuild.sh.
+ */
+@Tag("bench")
+class FeatureStoreRebuildBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.rebuild.events", 5_000_000);
+    private static final int USERS = 100;
+    private static final int DAYS = 365;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+    private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1);
+    private static final int SAMPLES = 21;
+    private final StringBuilder report = new StringBuilder();
+    private double lastServiceMillis;
+
+    @Test
+    void measure() throws Exception {
+        try (TiempoCheckSystem system = new TiempoCheckSystem(Map.of(
+                "TIEMPOCHECK_FEATURES_JOBS_FIRST_RUN_DELAY", "24h",
+                "TIEMPOCHECK_FEATURES_JOBS_HOURLY_EVERY", "24h",
+                "TIEMPOCHECK_FEATURES_JOBS_DAILY_EVERY", "24h",
+                "TIEMPOCHECK_FEATURES_JOBS_CATCHUP_EVERY", "24h"))) {
+            system.features.start();
+            long generated = generateHistory(system);
+            line("Feature store rebuild benchmark: %,d events in registro, %d users x %d days, %d cores",
+                    generated, USERS, DAYS, Runtime.getRuntime().availableProcessors());
+
+            double plainAll = plainSql(system, "1=1");
+            double rebuildAll = rebuild(system, Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString()));
+            compare("everything (all users, the year)", rebuildAll, plainAll);
+
+            double plainYear = plainSql(system, "usuario_id = 42");
+            double rebuildYear = rebuild(system, Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString(),
+                    "usuario_id", "42"));
+            compare("one user-year", rebuildYear, plainYear);
+
+            LocalDate day = FIRST_DAY.plusDays(200);
+            List<Double> dayRebuilds = new ArrayList<>();
+            List<Double> dayRebuildsInService = new ArrayList<>();
+            List<Double> dayPlain = new ArrayList<>();
+            for (int i = 0; i < SAMPLES; i++) {
+                dayPlain.add(plainSql(system, "usuario_id = 42 AND dia = '" + day + "'"));
+                dayRebuilds.add(rebuild(system, Map.of("dia", day.toString(), "usuario_id", "42")));
+                dayRebuildsInService.add(lastServiceMillis);
+            }
+            compare("one user-day (median of " + SAMPLES + ", over HTTP)", median(dayRebuilds), median(dayPlain));
+            compare("one user-day (median, inside the service)", median(dayRebuildsInService), median(dayPlain));
+
+            double qaAll = timed(() -> system.featuresAdmin().queryParam("desde", FIRST_DAY.toString())
+                    .queryParam("hasta", LAST_DAY.toString()).queryParam("solo_delta", "true").get("/features_qa")
+                    .then().statusCode(200).body("resumen.dias_con_delta", org.hamcrest.Matchers.equalTo(0)));
+            line("QA over the whole history                  %,10.0f ms", qaAll);
+
+            List<Double> health = new ArrayList<>();
+            List<Double> qaDay = new ArrayList<>();
+            for (int i = 0; i < SAMPLES; i++) {
+                health.add(timed(() -> system.featuresAdmin().get("/features_health").then().statusCode(200)));
+                qaDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).get("/features_qa")
+                        .then().statusCode(200)));
+            }
+            line("/features_health                           p50 %,6.1f ms  max %,6.1f ms (target < 100 ms)",
+                    median(health), Collections.max(health));
+            line("/features_qa one day, all users            p50 %,6.1f ms  max %,6.1f ms (target < 100 ms)",
+                    median(qaDay), Collections.max(qaDay));
+            Path out = Path.of(System.getProperty("tiempocheck.root", "..")).resolve("e2e-tests/target/rebuild-benchmark.txt");
+            Files.writeString(out, report);
+        }
+    }
+
+    /**
+     * A year of plausible usage written straight into registro (the consumer's own throughput is
+     * measured by the ingest benchmark): intervals of 30 s to 10 min spread over the day, 30 domains,
+     * every user in Mexico City, whose offset has no DST, so the hour split is plain arithmetic.
+     * MariaDB's sequence engine numbers the rows (a benchmark-only shortcut: MySQL has no such engine).
+     */
+    private long generateHistory(TiempoCheckSystem system) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection db = system.featureStore(); Statement statement = db.createStatement()) {
+            // Rows come in primary-key order (user, day) with increasing ids, so both unique indexes only append.
+            int perUser = EVENTS / USERS;
+            int chunk = 500_000;
+            for (int from = 0; from < EVENTS; from += chunk) {
+                int to = Math.min(EVENTS, from + chunk) - 1;
+                statement.executeUpdate("INSERT INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
+                        + " fecha_hora_local, tz, tiempo, recibido_en, procesado_en, lote, schema_ver,"
+                        + " dia, hora, segundos, dia_2, hora_2, segundos_2)"
+                        + " SELECT id, u, 'bench', d, local + INTERVAL 6 HOUR, local, 'America/Mexico_City', t,"
+                        + " local + INTERVAL 6 HOUR, local + INTERVAL 6 HOUR, 'bench', 1,"
+                        + " DATE(local), HOUR(local), LEAST(t, 3600 - MINUTE(local) * 60 - SECOND(local)),"
+                        + " IF(t > 3600 - MINUTE(local) * 60 - SECOND(local), DATE(local + INTERVAL 1 HOUR), NULL),"
+                        + " IF(t > 3600 - MINUTE(local) * 60 - SECOND(local), HOUR(local + INTERVAL 1 HOUR), NULL),"
+                        + " GREATEST(0, t - (3600 - MINUTE(local) * 60 - SECOND(local)))"
+                        + " FROM (SELECT 1 + n DIV " + perUser + " AS u,"
+                        + "  CONCAT(LPAD(HEX(n), 8, '0'), '-0000-4000-8000-000000000000') AS id,"
+                        + "  ELT(1 + (n * 7) % 30, 'youtube.com','github.com','wikipedia.org','netflix.com',"
+                        + "   'facebook.com','instagram.com','x.com','reddit.com','stackoverflow.com','bbc.co.uk','nytimes.com',"
+                        + "   'amazon.com','mercadolibre.com.mx','spotify.com','twitch.tv','linkedin.com','gmail.com','docs.google.com',"
+                        + "   'notion.so','slack.com','zoom.us','coursera.org','khanacademy.org','duolingo.com','elpais.com',"
+                        + "   'eluniversal.com.mx','tiktok.com','pinterest.com','medium.com','example.org') AS d,"
+                        + "  TIMESTAMP('" + FIRST_DAY + "') + INTERVAL (n % " + perUser + ") * " + DAYS + " DIV " + perUser + " DAY"
+                        + "   + INTERVAL (n * 104729) % 86400 SECOND AS local,"
+                        + "  30 + (n * 31) % 571 AS t"
+                        // Signed: the sequence engine's numbers are unsigned, and the split subtracts.
+                        + "  FROM (SELECT CAST(seq AS SIGNED) AS n FROM seq_" + from + "_to_" + to + ") q) g");
+            }
+            try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM registro")) {
+                row.next();
+                long count = row.getLong(1);
+                line("generated in %,.0f s", (System.nanoTime() - started) / 1e9);
+                return count;
+            }
+        }
+    }
+
+    /** The limit: one INSERT ... SELECT ... GROUP BY of the hourly rows, into a table shaped like features_horarias. */
+    private double plainSql(TiempoCheckSystem system, String where) throws SQLException {
+        try (Connection db = system.featureStore(); Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS plain_horarias LIKE features_horarias");
+            statement.execute("TRUNCATE TABLE plain_horarias");
+            long started = System.nanoTime();
+            statement.executeUpdate("INSERT INTO plain_horarias (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver)"
+                    + " SELECT usuario_id, dia, hora, dominio, '', SUM(segundos), 1 FROM registro WHERE " + where
+                    + " GROUP BY usuario_id, dia, hora, dominio");
+            return (System.nanoTime() - started) / 1e6;
+        }
+    }
+
+    /** @return the wall time over HTTP; the service's own measure is left in {@link #lastServiceMillis} */
+    private double rebuild(TiempoCheckSystem system, Map<String, String> query) {
+        long started = System.nanoTime();
+        Response response = system.featuresAdmin().queryParams(query).post("/admin/api/features_rebuild");
+        double millis = (System.nanoTime() - started) / 1e6;
+        assertEquals(200, response.statusCode(), response.asString());
+        lastServiceMillis = response.jsonPath().getDouble("duracion_ms");
+        return millis;
+    }
+
+    private void compare(String what, double ours, double limit) {
+        line("rebuild %-40s %,10.1f ms   plain INSERT...SELECT %,10.1f ms   ratio %.2fx (target <= 1.5x)",
+                what, ours, limit, ours / limit);
+    }
+
+    private static double timed(Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}

@@ -1,0 +1,25 @@
+package io.tiempocheck.features.jobs;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The feature store's scheduled jobs, by the seed's names. */
+public enum FeatureJob {
+    HOURLY("features_horarias"),
+    DAILY("features_diarias"),
+    CATCHUP("features_catchup");
+
+    private final String id;
+
+    FeatureJob(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<FeatureJob> byId(String id) {
+        return Arrays.stream(values()).filter(job -> job.id.equals(id)).findFirst();
+    }
+}
