@@ -6,11 +6,7 @@
 #   BENCH_STREAMS=10000 BENCH_ALERTS_HEAP=256m BENCH_SAMPLES=200 ./bench/alerts.sh
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
-ensure_mariadb
-started_kafka=0
-if ensure_kafka; then started_kafka=1; fi
-cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
-trap cleanup EXIT
+start_test_dependencies
 
 # Each stream is one socket in the service and one in the load generator: both need the descriptors.
 want=$(( ${BENCH_STREAMS:-10000} + 2000 ))

@@ -5,11 +5,7 @@
 #   BENCH_REBUILD_EVENTS=5000000 ./bench/rebuild.sh
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
-ensure_mariadb
-started_kafka=0
-if ensure_kafka; then started_kafka=1; fi
-cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
-trap cleanup EXIT
+start_test_dependencies
 
 cd "$ROOT"
 mvn -B verify -pl e2e-tests -am -Pbench -Dtest=FeatureStoreRebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -5,12 +5,8 @@
 #   BENCH_EVENTS=200000 BENCH_CLIENTS=4 ./bench/run.sh
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
-ensure_mariadb
-started_kafka=0
-if ensure_kafka; then started_kafka=1; fi
+start_test_dependencies
 ensure_kafka_libs
-cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
-trap cleanup EXIT
 
 cd "$ROOT"
 mvn -B verify -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

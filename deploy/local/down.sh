@@ -2,6 +2,6 @@
 # Stops what deploy/local/up.sh started: the four services and the Kafka broker it launched.
 # MariaDB is left running: it is the machine's server, not ours.
 source "$(dirname "$0")/lib.sh"
-for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done
+stop_services
 stop_pid kafka
 log "TiempoCheck stopped"

@@ -41,7 +41,8 @@ fi
 ready() { curl -fs "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null 2>&1; }
 started_backend=0
 for svc in "${SERVICES[@]}"; do ready "$svc" || started_backend=1; done
-cleanup() { [ $started_backend = 1 ] && "$ROOT/deploy/local/down.sh" || true; }
+# Only the services: the broker belongs to whoever started it (test.sh, or a developer's up.sh).
+cleanup() { [ $started_backend = 1 ] && stop_services || true; }
 trap cleanup EXIT
 if [ $started_backend = 1 ]; then
   build=--no-build

@@ -79,3 +79,11 @@ stop_pid() { # name
   fi
   rm -f "$f"
 }
+
+stop_services() { local svc; for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done; }
+
+# MariaDB and the broker for tests and benchmarks: a broker started here is stopped again on exit.
+start_test_dependencies() {
+  ensure_mariadb
+  if ensure_kafka; then trap 'stop_pid kafka' EXIT; fi
+}

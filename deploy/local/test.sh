@@ -6,11 +6,7 @@
 # Extra arguments go to Maven (for example: -pl features-service -am).
 source "$(dirname "$0")/lib.sh"
 
-ensure_mariadb
-started_kafka=0
-if ensure_kafka; then started_kafka=1; fi
-cleanup() { [ $started_kafka = 1 ] && stop_pid kafka || true; }
-trap cleanup EXIT
+start_test_dependencies
 
 cd "$ROOT"
 mvn -B verify "$@"
