@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -48,8 +47,7 @@ public class EventRecorder {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> inserted = registro.insertNew(connection, events, UUID.randomUUID());
-            List<UsageEvent> fresh = events.stream().filter(e -> inserted.remove(e.eventId())).toList();
+            List<UsageEvent> fresh = registro.insertNew(connection, events, UUID.randomUUID());
             if (fresh.isEmpty()) {
                 return fresh;
             }
