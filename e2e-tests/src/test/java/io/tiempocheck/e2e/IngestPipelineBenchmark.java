@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +19,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,26 +63,39 @@ class IngestPipelineBenchmark {
             int recordSize = eventRecordSize();
 
             double producer = rawProducerRate(system, recordSize);
+            Duration ingestCpu = system.ingest.cpuTime();
             double ingest = ingestRate(system, users, bodies);
-            line("Ingest over HTTP -> Kafka (%d events, batches of %d, %d clients): %,.0f events/s", EVENTS, BATCH, CLIENTS, ingest);
-            line("Kafka ProducerPerformance (%d-byte records, acks=all): %,.0f records/s -> ingest at %.0f%% of it",
-                    recordSize, producer, 100 * ingest / producer);
+            ingestCpu = system.ingest.cpuTime().minus(ingestCpu);
+            line("Ingest over HTTP -> Kafka (%d events, batches of %d, %d clients): %,.0f events/s; ingest-service CPU %.1f µs per event",
+                    EVENTS, BATCH, CLIENTS, ingest, ingestCpu.toNanos() / 1e3 / EVENTS);
+            line("Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s -> ingest at %.0f%% of it",
+                    recordSize, ingestProducerSettings(), producer, 100 * ingest / producer);
 
             // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate,
-            // from the first row it commits to the last (start-up excluded).
+            // from its first insert to its last (start-up excluded). procesado_en is the time of the
+            // statement that inserted a row, so the rows of the first statement are not counted: what
+            // is timed is the work on all the others.
             system.features.start();
             double consumer;
+            double consumerCpuMicros;
             try (Connection db = system.featureStore()) {
+                Duration featuresCpu = system.features.cpuTime();
+                long before = count(db, "SELECT COUNT(*) FROM registro");
                 while (count(db, "SELECT COUNT(*) FROM registro") < EVENTS) {
                     Thread.sleep(100);
                 }
+                consumerCpuMicros = system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / (EVENTS - before);
                 double micros = count(db, "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(procesado_en), MAX(procesado_en)) FROM registro");
-                consumer = EVENTS / (micros / 1e6);
+                long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > (SELECT MIN(procesado_en) FROM registro)");
+                consumer = timed / (micros / 1e6);
             }
-            double rawInsert = rawInsertRate();
-            line("features-service drain (registro + features_horarias + features_diarias, first to last commit): %,.0f events/s", consumer);
-            line("Plain multi-row INSERT of the same rows into MariaDB: %,.0f rows/s -> consumer at %.0f%% of it",
-                    rawInsert, 100 * consumer / rawInsert);
+            int consumers = consumerConcurrency();
+            RawInsert rawInsert = rawInsertRate(system, consumers);
+            line("features-service drain (registro + features_horarias + features_diarias, %d consumers, first to last insert):"
+                    + " %,.0f events/s; features-service CPU %.1f µs per event", consumers, consumer, consumerCpuMicros);
+            line("Plain multi-row INSERT of the same rows into a copy of registro: %,.0f rows/s over 1 connection, %,.0f over %d"
+                    + " -> consumer at %.0f%% of the better", rawInsert.oneConnection(), rawInsert.parallel(), rawInsert.connections(),
+                    100 * consumer / rawInsert.best());
 
             latency(system, users.get(0));
         }
@@ -144,13 +160,14 @@ class IngestPipelineBenchmark {
     }
 
     private double rawProducerRate(TiempoCheckSystem system, int recordSize) throws Exception {
-        Path libs = Path.of(System.getProperty("tiempocheck.root", "..")).resolve(".run/kafka/libs").toAbsolutePath();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path libs = root().resolve(".run/kafka/libs");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", system.eventsTopic + ".raw", "--num-records", Integer.toString(EVENTS),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA, "acks=all", "enable.idempotence=true", "linger.ms=5")
-                .redirectErrorStream(true).start();
+                "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA));
+        command.addAll(ingestProducerSettings());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -165,38 +182,104 @@ class IngestPipelineBenchmark {
         return Double.parseDouble(rate.group(1));
     }
 
-    /** The same rows the consumer writes, inserted the cheapest way SQL allows: 1,000-row INSERTs, one commit per 2,000. */
-    private double rawInsertRate() throws Exception {
+    /** The producer settings ingest-service runs with (acks=all, idempotence, linger, batch size...), as key=value. */
+    private static List<String> ingestProducerSettings() throws Exception {
+        Properties ingest = new Properties();
+        try (Reader in = Files.newBufferedReader(root().resolve("ingest-service/src/main/resources/application.properties"))) {
+            ingest.load(in);
+        }
+        String prefix = "tiempocheck.producer.";
+        return ingest.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).sorted()
+                .map(key -> key.substring(prefix.length()) + "=" + ingest.getProperty(key)).toList();
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath();
+    }
+
+    /**
+     * The rows the consumer writes, into a table like its registro, inserted the cheapest way SQL allows:
+     * 1,000-row INSERTs built as text, a commit per 2,000 rows (a consumer batch). Measured over one
+     * connection and over as many as the consumer runs in parallel; the better of the two is the limit.
+     */
+    private RawInsert rawInsertRate(TiempoCheckSystem system, int connections) throws Exception {
         String db = "tc_bench_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection root = DriverManager.getConnection("jdbc:mysql://" + TiempoCheckSystem.MYSQL + "/", "root", "");
              Statement statement = root.createStatement()) {
             statement.execute("CREATE DATABASE " + db);
-            statement.execute("CREATE TABLE " + db + ".registro (event_id CHAR(36) PRIMARY KEY, usuario_id BIGINT NOT NULL,"
-                    + " device_id VARCHAR(64), dominio VARCHAR(253) NOT NULL, fecha_hora DATETIME(3) NOT NULL,"
-                    + " fecha_hora_local DATETIME(3) NOT NULL, tz VARCHAR(64) NOT NULL, tiempo INT NOT NULL,"
-                    + " recibido_en DATETIME(3) NOT NULL, KEY (usuario_id, fecha_hora_local)) ENGINE=InnoDB");
-            try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + TiempoCheckSystem.MYSQL + "/" + db, "root", "")) {
-                connection.setAutoCommit(false);
-                long start = System.nanoTime();
-                for (int done = 0; done < EVENTS; done += 1000) {
-                    StringBuilder sql = new StringBuilder("INSERT INTO registro VALUES ");
-                    for (int i = 0; i < 1000; i++) {
-                        sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID())
-                                .append("',1,'d','youtube.com','2026-03-01 10:00:00','2026-03-01 04:00:00','America/Mexico_City',60,NOW(3))");
-                    }
-                    try (Statement insert = connection.createStatement()) {
-                        insert.execute(sql.toString());
-                    }
-                    if (done % 2000 == 1000) {
-                        connection.commit();
-                    }
+            try {
+                statement.execute("CREATE TABLE " + db + ".registro LIKE " + system.featuresDb + ".registro");
+                double single = insertRows(db, 1);
+                if (connections == 1) {
+                    return new RawInsert(single, 1, single);
                 }
-                connection.commit();
-                return EVENTS / seconds(start);
+                statement.execute("TRUNCATE TABLE " + db + ".registro");
+                return new RawInsert(single, connections, insertRows(db, connections));
             } finally {
                 statement.execute("DROP DATABASE " + db);
             }
         }
+    }
+
+    private double insertRows(String db, int connections) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int c = 0; c < connections; c++) {
+                Connection connection = DriverManager.getConnection("jdbc:mysql://" + TiempoCheckSystem.MYSQL + "/" + db, "root", "");
+                connection.setAutoCommit(false);
+                open.add(connection);
+            }
+            int rowsEach = EVENTS / connections / 1000 * 1000;
+            long start = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (Connection connection : open) {
+                work.add(pool.submit(() -> {
+                    String lote = UUID.randomUUID().toString();
+                    for (int done = 0; done < rowsEach; done += 1000) {
+                        StringBuilder sql = new StringBuilder("INSERT INTO registro (event_id, usuario_id, device_id, dominio,"
+                                + " fecha_hora, fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver) VALUES ");
+                        for (int i = 0; i < 1000; i++) {
+                            sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID())
+                                    .append("',1,'d','youtube.com','2026-03-01 10:00:00','2026-03-01 04:00:00','America/Mexico_City',60,NOW(3),'")
+                                    .append(lote).append("',1)");
+                        }
+                        try (Statement insert = connection.createStatement()) {
+                            insert.execute(sql.toString());
+                        }
+                        if (done % 2000 == 1000) {
+                            connection.commit();
+                        }
+                    }
+                    connection.commit();
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+            return (double) rowsEach * connections / seconds(start);
+        } finally {
+            pool.shutdown();
+            for (Connection connection : open) {
+                connection.close();
+            }
+        }
+    }
+
+    private record RawInsert(double oneConnection, int connections, double parallel) {
+        double best() {
+            return Math.max(oneConnection, parallel);
+        }
+    }
+
+    /** How many consumers features-service runs in parallel (the channel's concurrency), as its configuration says. */
+    private static int consumerConcurrency() throws Exception {
+        Properties features = new Properties();
+        try (Reader in = Files.newBufferedReader(root().resolve("features-service/src/main/resources/application.properties"))) {
+            features.load(in);
+        }
+        return Integer.parseInt(features.getProperty("mp.messaging.incoming.usage-events.concurrency", "1"));
     }
 
     /** The size of one usage event as ingest writes it to Kafka, so the raw producer sends records of the same size. */
