@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.time.IsoTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,7 +32,7 @@ public class UsageEventParser {
         this.json = mapper.getFactory();
     }
 
-    public UsageEvent parse(String payload) throws InvalidEventException {
+    public UsageEvent parse(byte[] payload) throws InvalidEventException {
         if (payload == null) {
             throw new InvalidEventException("empty record");
         }
@@ -42,7 +44,7 @@ public class UsageEventParser {
         }
         if (event.eventId() == null || event.dominio() == null || event.dominio().isBlank()
                 || event.fechaHora() == null || event.recibidoEn() == null || event.tz() == null || event.usuarioId() <= 0) {
-            throw new InvalidEventException("missing field in " + payload);
+            throw new InvalidEventException("missing field in " + new String(payload, StandardCharsets.UTF_8));
         }
         if (event.tiempo() <= 0 || event.tiempo() > MAX_SECONDS) {
             throw new InvalidEventException("tiempo out of range: " + event.tiempo());
@@ -84,9 +86,9 @@ public class UsageEventParser {
                 case "usuario_id" -> userId = parser.getLongValue();
                 case "device_id" -> deviceId = text(parser);
                 case "dominio" -> domain = text(parser);
-                case "fecha_hora" -> start = OffsetDateTime.parse(text(parser));
+                case "fecha_hora" -> start = IsoTimestamps.parseOffsetDateTime(text(parser));
                 case "tiempo" -> seconds = parser.getIntValue();
-                case "recibido_en" -> receivedAt = Instant.parse(text(parser));
+                case "recibido_en" -> receivedAt = IsoTimestamps.parseInstant(text(parser));
                 case "tz" -> zone = text(parser);
                 default -> parser.skipChildren();
             }

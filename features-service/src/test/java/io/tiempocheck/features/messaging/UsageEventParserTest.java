@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tiempocheck.common.event.UsageEvent;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -27,7 +28,7 @@ class UsageEventParserTest {
         assertEquals(new UsageEvent(1, UUID.fromString(EVENT_ID), 7, "d-1", "youtube.com",
                         OffsetDateTime.parse("2026-03-01T10:00:07-06:00"), 60, Instant.parse("2026-03-01T16:00:00.123456Z"),
                         "America/Mexico_City"),
-                parser.parse(VALID));
+                parser.parse(bytes(VALID)));
     }
 
     @Test
@@ -36,13 +37,13 @@ class UsageEventParserTest {
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         UsageEvent sent = new UsageEvent(1, UUID.randomUUID(), 42, null, "bbc.co.uk",
                 OffsetDateTime.parse("2026-11-27T23:59:30+01:00"), 3600, Instant.parse("2026-11-27T22:59:31.5Z"), "Europe/Madrid");
-        assertEquals(sent, parser.parse(ingestMapper.writeValueAsString(sent)));
+        assertEquals(sent, parser.parse(ingestMapper.writeValueAsBytes(sent)));
     }
 
     @Test
     void skipsFieldsItDoesNotKnowAndAcceptsAMissingDevice() throws Exception {
         String withExtras = VALID.replace("\"device_id\":\"d-1\",", "\"nuevo\":{\"a\":[1,2]},\"device_id\":null,");
-        UsageEvent event = parser.parse(withExtras);
+        UsageEvent event = parser.parse(bytes(withExtras));
         assertEquals(null, event.deviceId());
         assertEquals("youtube.com", event.dominio());
     }
@@ -63,8 +64,12 @@ class UsageEventParserTest {
         assertRefused(VALID.replace("America/Mexico_City", "Marte/Olympus"), "unknown time zone");
     }
 
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private void assertRefused(String payload, String reason) {
-        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> parser.parse(payload));
+        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> parser.parse(payload == null ? null : bytes(payload)));
         assertTrue(refused.getMessage().startsWith(reason), refused.getMessage());
     }
 }

@@ -33,7 +33,7 @@ public class UsageEventProducerFactory {
         properties.putAll(config.properties());
         LOG.infof("Kafka producer for usage events: %s", config.properties());
         KafkaProducer<String, UsageEvent> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new UsageEventSerializer(mapper));
+                new UsageEventSerializer(mapper.getFactory()));
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;
     }
