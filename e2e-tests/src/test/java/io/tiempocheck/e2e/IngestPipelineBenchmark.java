@@ -47,6 +47,8 @@ class IngestPipelineBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     private static final int BATCH = 500;
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    /** Events sent before the measured ones, so that JIT compilation is (mostly) behind both services; 0 measures them cold. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup-events", 0) / BATCH * BATCH;
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency-samples", 300);
     // HTTP/1.1 as a browser speaks it over plain http (no h2c upgrade): the extension's protocol, and
     // Java's HTTP/2 client costs the shared cores several times more per request.
@@ -63,8 +65,13 @@ class IngestPipelineBenchmark {
             }
             List<String> bodies = batches(EVENTS);
             int recordSize = eventRecordSize();
+            if (WARMUP > 0) {
+                line("Warm-up: %,d events through ingest first (and so through the consumer, and into the raw table), not timed;"
+                        + " ProducerPerformance sends %,d records and its rate is their average.", WARMUP, WARMUP + EVENTS);
+                ingestRate(system, users, batches(WARMUP));
+            }
 
-            double producer = rawProducerRate(system, recordSize);
+            double producer = rawProducerRate(system, recordSize, WARMUP + EVENTS);
             Duration ingestCpu = system.ingest.cpuTime();
             Duration clientsCpu = ownCpuTime();
             double ingest = ingestRate(system, users, bodies);
@@ -76,22 +83,26 @@ class IngestPipelineBenchmark {
             line("Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s -> ingest at %.0f%% of it",
                     recordSize, ingestProducerSettings(), producer, 100 * ingest / producer);
 
-            // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate,
-            // from its first insert to its last (start-up excluded). procesado_en is the time of the
-            // statement that inserted a row, so the rows of the first statement are not counted: what
-            // is timed is the work on all the others.
+            // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate of
+            // the measured events (start-up and warm-up excluded). procesado_en is the time of the
+            // statement that inserted a row, so the rows of the statement that opens the interval are
+            // not counted: what is timed is the work on all the others.
             system.features.start();
             double consumer;
             double consumerCpuMicros;
             try (Connection db = system.featureStore()) {
+                while (count(db, "SELECT COUNT(*) FROM registro") < WARMUP) {
+                    Thread.sleep(20);
+                }
                 Duration featuresCpu = system.features.cpuTime();
                 long before = count(db, "SELECT COUNT(*) FROM registro");
-                while (count(db, "SELECT COUNT(*) FROM registro") < EVENTS) {
+                while (count(db, "SELECT COUNT(*) FROM registro") < WARMUP + EVENTS) {
                     Thread.sleep(100);
                 }
-                consumerCpuMicros = system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / (EVENTS - before);
-                double micros = count(db, "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(procesado_en), MAX(procesado_en)) FROM registro");
-                long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > (SELECT MIN(procesado_en) FROM registro)");
+                consumerCpuMicros = system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / (WARMUP + EVENTS - before);
+                String from = "(SELECT procesado_en FROM registro ORDER BY procesado_en LIMIT 1 OFFSET " + WARMUP + ")";
+                double micros = count(db, "SELECT TIMESTAMPDIFF(MICROSECOND, " + from + ", MAX(procesado_en)) FROM registro");
+                long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > " + from);
                 consumer = timed / (micros / 1e6);
             }
             int consumers = consumerConcurrency();
@@ -164,11 +175,11 @@ class IngestPipelineBenchmark {
                 LATENCY_SAMPLES, percentile(millis, 50), percentile(millis, 99), millis.get(millis.size() - 1));
     }
 
-    private double rawProducerRate(TiempoCheckSystem system, int recordSize) throws Exception {
+    private double rawProducerRate(TiempoCheckSystem system, int recordSize, int records) throws Exception {
         Path libs = root().resolve(".run/kafka/libs");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", system.eventsTopic + ".raw", "--num-records", Integer.toString(EVENTS),
+                "--topic", system.eventsTopic + ".raw", "--num-records", Integer.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA));
         command.addAll(ingestProducerSettings());
@@ -214,19 +225,22 @@ class IngestPipelineBenchmark {
             statement.execute("CREATE DATABASE " + db);
             try {
                 statement.execute("CREATE TABLE " + db + ".registro LIKE " + system.featuresDb + ".registro");
-                double single = insertRows(db, 1);
+                // Like the consumer's, the table already holds the warm-up rows when the timed ones go in.
+                insertRows(db, 1, WARMUP);
+                double single = insertRows(db, 1, EVENTS);
                 if (connections == 1) {
                     return new RawInsert(single, 1, single);
                 }
                 statement.execute("TRUNCATE TABLE " + db + ".registro");
-                return new RawInsert(single, connections, insertRows(db, connections));
+                insertRows(db, connections, WARMUP);
+                return new RawInsert(single, connections, insertRows(db, connections, EVENTS));
             } finally {
                 statement.execute("DROP DATABASE " + db);
             }
         }
     }
 
-    private double insertRows(String db, int connections) throws Exception {
+    private double insertRows(String db, int connections, int rows) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         List<Connection> open = new ArrayList<>();
         try {
@@ -235,7 +249,7 @@ class IngestPipelineBenchmark {
                 connection.setAutoCommit(false);
                 open.add(connection);
             }
-            int rowsEach = EVENTS / connections / 1000 * 1000;
+            int rowsEach = rows / connections / 1000 * 1000;
             long start = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
             for (Connection connection : open) {
