@@ -1,6 +1,8 @@
 package io.tiempocheck.e2e;
 
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -191,6 +194,10 @@ class IngestPipelineBenchmark {
             }
         }
         process.waitFor();
+        // The shared broker keeps no benchmark data behind.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA))) {
+            admin.deleteTopics(List.of(system.eventsTopic + ".raw")).all().get();
+        }
         Matcher rate = Pattern.compile("([\\d.]+) records/sec").matcher(last == null ? "" : last);
         if (!rate.find()) {
             throw new IllegalStateException("ProducerPerformance printed: " + last);
