@@ -74,17 +74,22 @@ class IngestPipelineBenchmark {
                 ingestRate(system, users, batches(WARMUP));
             }
 
-            double producer = rawProducerRate(system, recordSize, WARMUP + EVENTS);
+            // The machine is shared and its load comes in bursts: each raw limit is measured twice, around
+            // (or after) ours, and the better of its measurements is the limit.
+            double producerBefore = rawProducerRate(system, recordSize, WARMUP + EVENTS);
             Duration ingestCpu = system.ingest.cpuTime();
             Duration clientsCpu = ownCpuTime();
             double ingest = ingestRate(system, users, bodies);
             ingestCpu = system.ingest.cpuTime().minus(ingestCpu);
             clientsCpu = ownCpuTime().minus(clientsCpu);
+            double producerAfter = rawProducerRate(system, recordSize, WARMUP + EVENTS);
+            double producer = Math.max(producerBefore, producerAfter);
             line("Ingest over HTTP -> Kafka (%d events, batches of %d, %d clients): %,.0f events/s; CPU per event: ingest-service %.1f µs,"
                     + " the clients (this JVM, on the same cores) %.1f µs", EVENTS, BATCH, CLIENTS, ingest,
                     ingestCpu.toNanos() / 1e3 / EVENTS, clientsCpu.toNanos() / 1e3 / EVENTS);
-            line("Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s -> ingest at %.0f%% of it",
-                    recordSize, ingestProducerSettings(), producer, 100 * ingest / producer);
+            line("Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s before, %,.0f after"
+                    + " -> ingest at %.0f%% of the better", recordSize, ingestProducerSettings(), producerBefore, producerAfter,
+                    100 * ingest / producer);
 
             // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate of
             // the measured events (start-up and warm-up excluded). procesado_en is the time of the
@@ -108,15 +113,17 @@ class IngestPipelineBenchmark {
                 long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > " + from);
                 consumer = timed / (micros / 1e6);
             }
+            // The raw table copies the consumer's registro, which exists once the consumer has started:
+            // the raw INSERT is measured right after the drain and again after the latency samples.
             int consumers = consumerConcurrency();
-            RawInsert rawInsert = rawInsertRate(system, consumers);
+            RawInsert rawFirst = rawInsertRate(system, consumers);
+            String latency = latency(system, users.get(0));
+            RawInsert rawSecond = rawInsertRate(system, consumers);
             line("features-service drain (registro + features_horarias + features_diarias, %d consumers, first to last insert):"
                     + " %,.0f events/s; features-service CPU %.1f µs per event", consumers, consumer, consumerCpuMicros);
-            line("Plain multi-row INSERT of the same rows into a copy of registro: %,.0f rows/s over 1 connection, %,.0f over %d"
-                    + " -> consumer at %.0f%% of the better", rawInsert.oneConnection(), rawInsert.parallel(), rawInsert.connections(),
-                    100 * consumer / rawInsert.best());
-
-            latency(system, users.get(0));
+            line("Plain multi-row INSERT of the same rows into a copy of registro, rows/s: %s, later %s -> consumer at %.0f%% of the best",
+                    rawFirst, rawSecond, 100 * consumer / Math.max(rawFirst.best(), rawSecond.best()));
+            line("%s", latency);
         }
         System.out.println("\n==== TiempoCheck ingest benchmark ====\n" + report);
         Path out = Path.of("target/benchmark.txt");
@@ -148,7 +155,7 @@ class IngestPipelineBenchmark {
         return rate;
     }
 
-    private void latency(TiempoCheckSystem system, User user) throws Exception {
+    private String latency(TiempoCheckSystem system, User user) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (Connection db = system.featureStore();
              PreparedStatement visible = db.prepareStatement("SELECT 1 FROM features_horarias WHERE usuario_id = ? AND dominio = ?")) {
@@ -174,15 +181,16 @@ class IngestPipelineBenchmark {
             }
         }
         Collections.sort(millis);
-        line("202 -> visible in features_horarias (%d sequential single-event batches): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
-                LATENCY_SAMPLES, percentile(millis, 50), percentile(millis, 99), millis.get(millis.size() - 1));
+        return String.format(Locale.ROOT, "202 -> visible in features_horarias (%d sequential single-event batches): p50 %.0f ms, p99 %.0f ms,"
+                + " max %.0f ms", LATENCY_SAMPLES, percentile(millis, 50), percentile(millis, 99), millis.get(millis.size() - 1));
     }
 
     private double rawProducerRate(TiempoCheckSystem system, int recordSize, int records) throws Exception {
         Path libs = root().resolve(".run/kafka/libs");
+        String topic = system.eventsTopic + ".raw-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", system.eventsTopic + ".raw", "--num-records", Integer.toString(records),
+                "--topic", topic, "--num-records", Integer.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA));
         command.addAll(ingestProducerSettings());
@@ -196,7 +204,7 @@ class IngestPipelineBenchmark {
         process.waitFor();
         // The shared broker keeps no benchmark data behind.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA))) {
-            admin.deleteTopics(List.of(system.eventsTopic + ".raw")).all().get();
+            admin.deleteTopics(List.of(topic)).all().get();
         }
         Matcher rate = Pattern.compile("([\\d.]+) records/sec").matcher(last == null ? "" : last);
         if (!rate.find()) {
@@ -296,6 +304,11 @@ class IngestPipelineBenchmark {
     private record RawInsert(double oneConnection, int connections, double parallel) {
         double best() {
             return Math.max(oneConnection, parallel);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,.0f over 1 connection, %,.0f over %d", oneConnection, parallel, connections);
         }
     }
 
