@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import io.tiempocheck.common.event.UsageEvent;
-import io.tiempocheck.ingest.config.ProducerConfig;
+import io.tiempocheck.ingest.config.ProducerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -28,10 +28,10 @@ public class UsageEventProducerFactory {
     @Produces
     @Singleton
     Producer<String, UsageEvent> usageEventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-            ProducerConfig config, ObjectMapper mapper, MeterRegistry registry) {
+            ProducerSettings settings, ObjectMapper mapper, MeterRegistry registry) {
         Map<String, Object> properties = new HashMap<>(kafka);
-        properties.putAll(config.properties());
-        LOG.infof("Kafka producer for usage events: %s", config.properties());
+        properties.putAll(settings.properties());
+        LOG.infof("Kafka producer for usage events: %s", settings.properties());
         KafkaProducer<String, UsageEvent> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new UsageEventSerializer(mapper.getFactory()));
         new KafkaClientMetrics(producer).bindTo(registry);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Kafka producer properties of ingest (acks, linger.ms, ...), on top of the shared kafka.* connection settings. */
 @ConfigMapping(prefix = "tiempocheck.producer")
-public interface ProducerConfig {
+public interface ProducerSettings {
 
     @WithParentName
     Map<String, String> properties();
