@@ -2,7 +2,7 @@
 # Measures the ingest path on this machine and prints the figures next to the raw limits measured
 # in the same run (Kafka's ProducerPerformance, a plain multi-row INSERT). Uses the real broker and
 # database like the tests; writes the figures to e2e-tests/target/benchmark.txt as well.
-#   BENCH_EVENTS=200000 BENCH_CLIENTS=4 ./bench/run.sh
+#   BENCH_EVENTS=200000 BENCH_CLIENTS=4 BENCH_WARMUP=0 ./bench/run.sh   (BENCH_WARMUP: untimed events first, JIT warm-up)
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
 start_test_dependencies
@@ -10,4 +10,4 @@ ensure_kafka_libs
 
 cd "$ROOT"
 mvn -B verify -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" | grep -vE '^\[INFO\] (Download|---|$)'
+  -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" -Dbench.warmup-events="${BENCH_WARMUP:-0}" | grep -vE '^\[INFO\] (Download|---|$)'

@@ -81,6 +81,11 @@ final class ServiceProcess {
         }
     }
 
+    /** CPU time the process has used so far: all its threads, JIT compilation and GC included. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     /** Kills the process the hard way (SIGKILL): no shutdown hook, no last commit. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

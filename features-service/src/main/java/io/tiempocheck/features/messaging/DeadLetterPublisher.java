@@ -20,16 +20,16 @@ public class DeadLetterPublisher {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<byte[]> emitter;
     private final Counter deadLettered;
 
-    public DeadLetterPublisher(@Channel("usage-events-dlq") MutinyEmitter<String> emitter, MeterRegistry registry) {
+    public DeadLetterPublisher(@Channel("usage-events-dlq") MutinyEmitter<byte[]> emitter, MeterRegistry registry) {
         this.emitter = emitter;
         this.deadLettered = registry.counter("tiempocheck.events.dead_lettered");
     }
 
     /** Blocks until the dead-letter topic has the record: only then may the original offset be committed. */
-    public void send(KafkaRecord<String, String> record, String reason) {
+    public void send(KafkaRecord<String, byte[]> record, String reason) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
         RecordHeaders headers = new RecordHeaders();
@@ -38,7 +38,8 @@ public class DeadLetterPublisher {
         headers.add("dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(headers).build();
-        String payload = record.getPayload() == null ? "" : record.getPayload();
+        // The exact bytes that arrived, even when they are not valid UTF-8.
+        byte[] payload = record.getPayload() == null ? new byte[0] : record.getPayload();
         emitter.sendMessageAndAwait(Message.of(payload).addMetadata(metadata));
         deadLettered.increment();
     }

@@ -53,9 +53,9 @@ public class UsageEventConsumer {
 
     @Incoming("usage-events")
     @Blocking
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         List<UsageEvent> events = new ArrayList<>(batch.getRecords().size());
-        for (KafkaRecord<String, String> record : batch) {
+        for (KafkaRecord<String, byte[]> record : batch) {
             try {
                 events.add(parser.parse(record.getPayload()));
             } catch (InvalidEventException e) {

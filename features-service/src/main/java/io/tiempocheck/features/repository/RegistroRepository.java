@@ -20,48 +20,66 @@ import java.util.UUID;
 public class RegistroRepository {
 
     private static final String INSERT = "INSERT IGNORE INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
-            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int LOOKUP_CHUNK = 1000;
+            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int ROWS_PER_STATEMENT = 1000;
+    private static final String FULL_INSERT = insertOf(ROWS_PER_STATEMENT);
 
     /**
-     * Inserts the events whose event_id is not yet in {@code registro} and returns the ids this call
-     * inserted. Rows are tagged with the batch id: an id already present (a redelivery, an HTTP retry)
-     * keeps its old tag, so it is not returned and will not be added to the aggregates again. A
-     * concurrent insert of the same id waits on the primary-key lock and then loses, never both win.
+     * Inserts the events whose event_id is not yet in {@code registro} and returns those this call
+     * inserted, each once. Rows are tagged with the batch id: an id already present (a redelivery, an
+     * HTTP retry) keeps its old tag, so it is not returned and will not be added to the aggregates
+     * again. A concurrent insert of the same id waits on the primary-key lock and then loses, never
+     * both win. {@code slots} holds each event's hour split, stored with it.
      */
-    public Set<UUID> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
+    public List<UsageEvent> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
             throws SQLException {
         String batch = batchId.toString();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int e = 0; e < events.size(); e++) {
-                UsageEvent event = events.get(e);
-                HourSlots slot = slots.get(e);
-                ZoneId zone = ZoneId.of(event.tz());
-                insert.setString(1, event.eventId().toString());
-                insert.setLong(2, event.usuarioId());
-                insert.setString(3, event.deviceId());
-                insert.setString(4, event.dominio());
-                insert.setObject(5, event.fechaHora().atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
-                insert.setObject(6, event.fechaHora().atZoneSameInstant(zone).toLocalDateTime());
-                insert.setString(7, event.tz());
-                insert.setInt(8, event.tiempo());
-                insert.setObject(9, event.recibidoEn().atOffset(ZoneOffset.UTC).toLocalDateTime());
-                insert.setString(10, batch);
-                insert.setInt(11, event.schemaVer());
-                insert.setObject(12, slot.day());
-                insert.setInt(13, slot.hour());
-                insert.setInt(14, slot.seconds());
-                insert.setObject(15, slot.day2());
-                insert.setObject(16, slot.hasSecond() ? slot.hour2() : null);
-                insert.setInt(17, slot.seconds2());
-                insert.addBatch();
+        long inserted = 0;
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            // One multi-row statement per chunk: its affected-row count says how many rows were new,
+            // which a driver-rewritten JDBC batch does not tell.
+            try (PreparedStatement insert = connection.prepareStatement(
+                    chunk.size() == ROWS_PER_STATEMENT ? FULL_INSERT : insertOf(chunk.size()))) {
+                int p = 1;
+                for (int e = from; e < from + chunk.size(); e++) {
+                    UsageEvent event = events.get(e);
+                    HourSlots slot = slots.get(e);
+                    ZoneId zone = ZoneId.of(event.tz());
+                    insert.setString(p++, event.eventId().toString());
+                    insert.setLong(p++, event.usuarioId());
+                    insert.setString(p++, event.deviceId());
+                    insert.setString(p++, event.dominio());
+                    insert.setObject(p++, event.fechaHora().atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
+                    insert.setObject(p++, event.fechaHora().atZoneSameInstant(zone).toLocalDateTime());
+                    insert.setString(p++, event.tz());
+                    insert.setInt(p++, event.tiempo());
+                    insert.setObject(p++, event.recibidoEn().atOffset(ZoneOffset.UTC).toLocalDateTime());
+                    insert.setString(p++, batch);
+                    insert.setInt(p++, event.schemaVer());
+                    insert.setObject(p++, slot.day());
+                    insert.setInt(p++, slot.hour());
+                    insert.setInt(p++, slot.seconds());
+                    insert.setObject(p++, slot.day2());
+                    insert.setObject(p++, slot.hasSecond() ? slot.hour2() : null);
+                    insert.setInt(p++, slot.seconds2());
+                }
+                inserted += insert.executeUpdate();
             }
-            insert.executeBatch();
         }
+        if (inserted == events.size()) {
+            // Every row was new, so the batch held no id twice either: the common case needs no read-back.
+            return events;
+        }
+        Set<UUID> ours = insertedBy(connection, events, batch);
+        return events.stream().filter(e -> ours.remove(e.eventId())).toList();
+    }
+
+    private static Set<UUID> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
-        for (int from = 0; from < events.size(); from += LOOKUP_CHUNK) {
-            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + LOOKUP_CHUNK));
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
             String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT event_id FROM registro WHERE lote = ? AND event_id IN (" + placeholders + ")")) {
@@ -78,5 +96,9 @@ public class RegistroRepository {
             }
         }
         return inserted;
+    }
+
+    private static String insertOf(int rows) {
+        return INSERT + String.join(", ", Collections.nCopies(rows, ROW));
     }
 }

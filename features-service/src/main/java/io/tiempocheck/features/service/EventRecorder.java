@@ -17,9 +17,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -55,10 +55,13 @@ public class EventRecorder {
             return List.of();
         }
         List<HourSlots> slots = new ArrayList<>(events.size());
+        // By identity: insertNew hands back the very event objects it was given.
+        Map<UsageEvent, HourSlots> slotOf = new IdentityHashMap<>(events.size());
         SortedMap<UserDay, String> days = new TreeMap<>();
         for (UsageEvent event : events) {
             HourSlots slot = HourSlots.of(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()));
             slots.add(slot);
+            slotOf.put(event, slot);
             days.put(new UserDay(event.usuarioId(), slot.day()), event.tz());
             if (slot.hasSecond()) {
                 days.put(new UserDay(event.usuarioId(), slot.day2()), event.tz());
@@ -66,17 +69,11 @@ public class EventRecorder {
         }
         try (Connection connection = dataSource.getConnection()) {
             dayStates.touch(connection, days);
-            Set<UUID> inserted = registro.insertNew(connection, events, slots, UUID.randomUUID());
-            List<UsageEvent> fresh = new ArrayList<>(inserted.size());
+            List<UsageEvent> fresh = registro.insertNew(connection, events, slots, UUID.randomUUID());
             SortedMap<HourlyKey, Long> hourly = new TreeMap<>();
             SortedMap<DailyKey, Long> daily = new TreeMap<>();
-            for (int i = 0; i < events.size(); i++) {
-                UsageEvent event = events.get(i);
-                if (!inserted.remove(event.eventId())) {
-                    continue;
-                }
-                fresh.add(event);
-                HourSlots slot = slots.get(i);
+            for (UsageEvent event : fresh) {
+                HourSlots slot = slotOf.get(event);
                 add(hourly, daily, event, slot.day(), slot.hour(), slot.seconds());
                 if (slot.hasSecond()) {
                     add(hourly, daily, event, slot.day2(), slot.hour2(), slot.seconds2());

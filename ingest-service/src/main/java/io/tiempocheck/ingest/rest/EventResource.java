@@ -3,6 +3,7 @@ package io.tiempocheck.ingest.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.security.CurrentUser;
 import io.tiempocheck.ingest.service.BatchRefusedException;
@@ -35,6 +36,8 @@ public class EventResource {
     }
 
     @POST
+    // A worker thread: handing a batch to the producer can block (metadata, full buffer) up to max.block.ms.
+    @Blocking
     @Operation(summary = "Takes in a batch of up to 500 measured intervals")
     @APIResponse(responseCode = "202", description = "Accepted events are durably in Kafka; rejected ones are listed with index, field and reason")
     @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tiempocheck.common.domain.DomainNormalizer;
 import io.tiempocheck.common.domain.InvalidDomainException;
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.time.IsoTimestamps;
 import io.tiempocheck.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -125,7 +126,7 @@ public class EventValidator {
             }
             OffsetDateTime start;
             try {
-                start = OffsetDateTime.parse(text);
+                start = IsoTimestamps.parseOffsetDateTime(text);
             } catch (DateTimeParseException e) {
                 reject("fecha_hora", isLocalDateTime(text)
                         ? "falta el desfase horario (por ejemplo 2026-11-27T10:00:00-06:00)"
