@@ -8,11 +8,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.alerts.config.AlertsConfig;
 import io.tiempocheck.alerts.service.AlertService;
 import io.tiempocheck.common.event.FeatureUpdate;
+import io.tiempocheck.common.messaging.BoundedRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * Evaluates the day totals features-service publishes after each committed batch. The replicas share
@@ -26,7 +25,7 @@ public class FeatureUpdateConsumer {
 
     private final AlertService alerts;
     private final ObjectMapper json;
-    private final AlertsConfig.Evaluation config;
+    private final BoundedRetry retry;
     private final Counter evaluated;
     private final Counter unreadable;
     private final Counter retries;
@@ -34,7 +33,8 @@ public class FeatureUpdateConsumer {
     public FeatureUpdateConsumer(AlertService alerts, ObjectMapper json, AlertsConfig config, MeterRegistry registry) {
         this.alerts = alerts;
         this.json = json;
-        this.config = config.evaluation();
+        this.retry = new BoundedRetry(config.evaluation().maxAttempts(), config.evaluation().initialBackoff(),
+                config.evaluation().maxBackoff());
         this.evaluated = registry.counter("tiempocheck.feature_updates.evaluated");
         this.unreadable = registry.counter("tiempocheck.feature_updates.unreadable");
         this.retries = registry.counter("tiempocheck.feature_updates.retries");
@@ -61,32 +61,9 @@ public class FeatureUpdateConsumer {
     }
 
     private void evaluateWithRetries(FeatureUpdate update) {
-        Duration backoff = config.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                alerts.evaluate(update);
-                return;
-            } catch (Exception e) {
-                if (attempt >= config.maxAttempts()) {
-                    LOG.errorf(e, "Giving up on the update of user %d for %s after %d attempts; it will be redelivered",
-                            update.usuarioId(), update.dia(), attempt);
-                    throw new IllegalStateException("alerts store unavailable", e);
-                }
-                retries.increment();
-                LOG.warnf("Evaluating the update of user %d failed (attempt %d of %d), retrying in %s: %s",
-                        update.usuarioId(), attempt, config.maxAttempts(), backoff, e.toString());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
+        retry.run("evaluating the update of user " + update.usuarioId() + " for " + update.dia(), retries::increment, () -> {
+            alerts.evaluate(update);
+            return null;
+        });
     }
 }

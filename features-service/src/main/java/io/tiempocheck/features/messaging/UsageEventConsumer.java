@@ -7,13 +7,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.messaging.BoundedRetry;
 import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.service.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -26,13 +25,11 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class UsageEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(UsageEventConsumer.class);
-
     private final EventRecorder recorder;
     private final UsageEventParser parser;
     private final DeadLetterPublisher deadLetters;
     private final FeatureUpdatePublisher featureUpdates;
-    private final FeaturesConfig.Consumer config;
+    private final BoundedRetry retry;
     private final Counter recorded;
     private final Counter duplicates;
     private final Counter retries;
@@ -44,7 +41,8 @@ public class UsageEventConsumer {
         this.parser = parser;
         this.deadLetters = deadLetters;
         this.featureUpdates = featureUpdates;
-        this.config = config.consumer();
+        this.retry = new BoundedRetry(config.consumer().maxAttempts(), config.consumer().initialBackoff(),
+                config.consumer().maxBackoff());
         this.recorded = registry.counter("tiempocheck.events.recorded");
         this.duplicates = registry.counter("tiempocheck.events.duplicates");
         this.retries = registry.counter("tiempocheck.consumer.batch.retries");
@@ -72,30 +70,7 @@ public class UsageEventConsumer {
     }
 
     private int recordWithRetries(List<UsageEvent> events) {
-        Duration backoff = config.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return recorder.record(events).size();
-            } catch (Exception e) {
-                if (attempt >= config.maxAttempts()) {
-                    LOG.errorf(e, "Giving up on a batch of %d events after %d attempts; it will be redelivered", events.size(), attempt);
-                    throw new IllegalStateException("feature store unavailable", e);
-                }
-                retries.increment();
-                LOG.warnf("Writing a batch of %d events failed (attempt %d of %d), retrying in %s: %s",
-                        events.size(), attempt, config.maxAttempts(), backoff, e.toString());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
+        return retry.run("writing a batch of " + events.size() + " events", retries::increment,
+                () -> recorder.record(events).size());
     }
 }
