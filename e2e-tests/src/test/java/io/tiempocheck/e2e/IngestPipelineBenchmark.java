@@ -272,11 +272,12 @@ class IngestPipelineBenchmark {
                     String lote = UUID.randomUUID().toString();
                     for (int done = 0; done < rowsEach; done += 1000) {
                         StringBuilder sql = new StringBuilder("INSERT INTO registro (event_id, usuario_id, device_id, dominio,"
-                                + " fecha_hora, fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver) VALUES ");
+                                + " fecha_hora, fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver,"
+                                + " dia, hora, segundos, dia_2, hora_2, segundos_2) VALUES ");
                         for (int i = 0; i < 1000; i++) {
                             sql.append(i == 0 ? "" : ",").append("('").append(UUID.randomUUID())
                                     .append("',1,'d','youtube.com','2026-03-01 10:00:00','2026-03-01 04:00:00','America/Mexico_City',60,NOW(3),'")
-                                    .append(lote).append("',1)");
+                                    .append(lote).append("',1,'2026-03-01',4,60,NULL,NULL,0)");
                         }
                         try (Statement insert = connection.createStatement()) {
                             insert.execute(sql.toString());
