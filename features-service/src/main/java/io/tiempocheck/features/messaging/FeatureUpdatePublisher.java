@@ -7,12 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiempocheck.common.event.FeatureUpdate;
-import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.features.repository.DayTotal;
 import io.tiempocheck.features.repository.DayTotalsRepository;
 import io.tiempocheck.features.repository.UserDay;
-import io.tiempocheck.features.service.HourSlice;
-import io.tiempocheck.features.service.HourSplitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,7 +19,6 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,12 +62,11 @@ public class FeatureUpdatePublisher {
      * Blocks until the broker has acknowledged every update; the producer retries within its delivery
      * timeout, and if that runs out the caller must not acknowledge the batch.
      */
-    public void publish(List<UsageEvent> events) {
-        publishing.record(() -> publishTouched(events));
+    public void publish(Map<UserDay, Set<String>> touched) {
+        publishing.record(() -> publishTouched(touched));
     }
 
-    private void publishTouched(List<UsageEvent> events) {
-        Map<UserDay, Set<String>> touched = touchedDomains(events);
+    private void publishTouched(Map<UserDay, Set<String>> touched) {
         if (touched.isEmpty()) {
             return;
         }
@@ -96,16 +91,6 @@ public class FeatureUpdatePublisher {
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(Long.toString(update.usuarioId())).build();
         // deferred: the emitter throws at once, rather than failing the Uni, when its buffer is full.
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(update).addMetadata(metadata)));
-    }
-
-    private static Map<UserDay, Set<String>> touchedDomains(List<UsageEvent> events) {
-        Map<UserDay, Set<String>> touched = new HashMap<>();
-        for (UsageEvent event : events) {
-            for (HourSlice slice : HourSplitter.split(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()))) {
-                touched.computeIfAbsent(new UserDay(event.usuarioId(), slice.day()), d -> new HashSet<>()).add(event.dominio());
-            }
-        }
-        return touched;
     }
 
     private static List<FeatureUpdate> updates(Map<UserDay, Set<String>> touched, List<DayTotal> rows, Instant readAt) {

@@ -10,6 +10,7 @@ import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.common.messaging.BoundedRetry;
 import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.service.EventRecorder;
+import io.tiempocheck.features.service.RecordedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -61,16 +62,12 @@ public class UsageEventConsumer {
             }
         }
         batchSizes.record(events.size());
-        int fresh = recordWithRetries(events);
-        recorded.increment(fresh);
-        duplicates.increment(events.size() - fresh);
+        RecordedBatch written = retry.run("writing a batch of " + events.size() + " events", retries::increment,
+                () -> recorder.record(events));
+        recorded.increment(written.fresh().size());
+        duplicates.increment(events.size() - written.fresh().size());
         // After the commit, before the ack: all of the batch's keys, so a redelivered batch publishes them again.
-        featureUpdates.publish(events);
+        featureUpdates.publish(written.touchedDomains());
         return batch.ack();
-    }
-
-    private int recordWithRetries(List<UsageEvent> events) {
-        return retry.run("writing a batch of " + events.size() + " events", retries::increment,
-                () -> recorder.record(events).size());
     }
 }

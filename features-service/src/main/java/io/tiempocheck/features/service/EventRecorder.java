@@ -17,9 +17,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -48,23 +51,23 @@ public class EventRecorder {
         this.aggregates = aggregates;
     }
 
-    /** @return the events that were new, i.e. counted by this call */
     @Transactional
-    public List<UsageEvent> record(List<UsageEvent> events) throws SQLException {
+    public RecordedBatch record(List<UsageEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return List.of();
+            return new RecordedBatch(List.of(), Map.of());
         }
         List<HourSlots> slots = new ArrayList<>(events.size());
         // By identity: insertNew hands back the very event objects it was given.
         Map<UsageEvent, HourSlots> slotOf = new IdentityHashMap<>(events.size());
         SortedMap<UserDay, String> days = new TreeMap<>();
+        Map<UserDay, Set<String>> touchedDomains = new HashMap<>();
         for (UsageEvent event : events) {
             HourSlots slot = HourSlots.of(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()));
             slots.add(slot);
             slotOf.put(event, slot);
-            days.put(new UserDay(event.usuarioId(), slot.day()), event.tz());
+            touch(days, touchedDomains, event, slot.day());
             if (slot.hasSecond()) {
-                days.put(new UserDay(event.usuarioId(), slot.day2()), event.tz());
+                touch(days, touchedDomains, event, slot.day2());
             }
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -80,14 +83,21 @@ public class EventRecorder {
                 }
             }
             if (fresh.isEmpty()) {
-                return fresh;
+                return new RecordedBatch(fresh, touchedDomains);
             }
             Map<String, String> categoryOf = categories.categoriesOf(connection,
                     fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
             aggregates.addHourly(connection, hourly, categoryOf);
             aggregates.addDaily(connection, daily, categoryOf);
-            return fresh;
+            return new RecordedBatch(fresh, touchedDomains);
         }
+    }
+
+    private static void touch(SortedMap<UserDay, String> days, Map<UserDay, Set<String>> touchedDomains, UsageEvent event,
+            LocalDate day) {
+        UserDay userDay = new UserDay(event.usuarioId(), day);
+        days.put(userDay, event.tz());
+        touchedDomains.computeIfAbsent(userDay, d -> new HashSet<>()).add(event.dominio());
     }
 
     private static void add(SortedMap<HourlyKey, Long> hourly, SortedMap<DailyKey, Long> daily, UsageEvent event,

@@ -1,0 +1,15 @@
+package io.tiempocheck.features.service;
+
+import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.features.repository.UserDay;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What writing one consumer batch did: the events that were new, and the domains of every user-day
+ * the batch's events fall on, duplicates included (what the feature updates announce).
+ */
+public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains) {
+}
