@@ -75,6 +75,10 @@ public interface FeaturesConfig {
         /** Transaction timeout of one rebuild chunk. */
         @WithDefault("PT10M")
         Duration rebuildTimeout();
+
+        /** User-days one QA read folds in memory: bounds its heap (about 12 KiB per user-day of 30 domains). */
+        @WithDefault("1000")
+        int qaUserDaysPerRead();
     }
 
     interface Health {

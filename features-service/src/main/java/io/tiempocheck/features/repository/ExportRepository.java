@@ -70,10 +70,10 @@ public class ExportRepository {
         return problems;
     }
 
-    /** Writes the scope's rows of one table, ordered by key; returns the number of rows. */
+    /** Writes the scope's rows of one table in primary key order (streamed, no sort); returns the number of rows. */
     public long write(Connection connection, Table table, FeatureScope scope, CSVPrinter out) throws SQLException, IOException {
         String columns = String.join(", ", table.columns());
-        String order = table == Table.HOURLY ? "usuario_id, dia, hora, dominio" : "usuario_id, dia, dominio";
+        String order = table == Table.HOURLY ? "usuario_id, dia, dominio, hora" : "usuario_id, dia, dominio";
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + columns + " FROM " + table.tableName()
                 + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? ORDER BY " + order,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {

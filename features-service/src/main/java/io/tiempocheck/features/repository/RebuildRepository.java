@@ -7,10 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Set-based recomputation of the aggregates of a scope from {@code registro}: the hourly rows from
@@ -20,57 +23,103 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RebuildRepository {
 
+    // Every column, actualizado_en included: it marks the row as written by this rebuild.
+    private static final String UPDATE_ALL = " ON DUPLICATE KEY UPDATE categoria = VALUES(categoria),"
+            + " segundos = VALUES(segundos), schema_ver = VALUES(schema_ver), actualizado_en = VALUES(actualizado_en)";
+
     // One pass over registro: each row joins a two-row table once per hour slot it fills. Grouped before the
-    // category join, so the join touches one row per (user, day, hour, domain), not one per event.
-    private static final String INSERT_HOURLY = "INSERT INTO features_horarias"
-            + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver)"
+    // category join, so the join touches one row per (user, day, domain, hour), not one per event; grouped in
+    // the primary key's order, so the rows arrive in the order the table stores them.
+    private static final String UPSERT_HOURLY = "INSERT INTO features_horarias"
+            + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver, actualizado_en)"
             + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, COALESCE(c.nombre, '" + CategoryRepository.UNCATEGORIZED + "'),"
-            + " g.segundos, ? FROM ("
+            + " g.segundos, ?, ? FROM ("
             + "   SELECT r.usuario_id, IF(k.n = 1, r.dia, r.dia_2) AS dia, IF(k.n = 1, r.hora, r.hora_2) AS hora, r.dominio,"
             + "    SUM(IF(k.n = 1, r.segundos, r.segundos_2)) AS segundos"
             + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON k.n = 1 OR r.segundos_2 > 0"
             + "   WHERE r.usuario_id BETWEEN ? AND ? AND r.dia BETWEEN ? AND ? AND IF(k.n = 1, r.dia, r.dia_2) BETWEEN ? AND ?"
-            + "   GROUP BY r.usuario_id, IF(k.n = 1, r.dia, r.dia_2), IF(k.n = 1, r.hora, r.hora_2), r.dominio"
-            + " ) g LEFT JOIN dominio_categoria dc ON dc.dominio = g.dominio LEFT JOIN categorias c ON c.id = dc.categoria_id";
+            + "   GROUP BY r.usuario_id, IF(k.n = 1, r.dia, r.dia_2), r.dominio, IF(k.n = 1, r.hora, r.hora_2)"
+            + " ) g LEFT JOIN dominio_categoria dc ON dc.dominio = g.dominio LEFT JOIN categorias c ON c.id = dc.categoria_id"
+            + UPDATE_ALL;
 
-    private static final String INSERT_DAILY = "INSERT INTO features_diarias"
-            + " (usuario_id, dia, dominio, categoria, segundos, schema_ver)"
-            + " SELECT usuario_id, dia, dominio, MAX(categoria), SUM(segundos), ? FROM features_horarias"
-            + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia, dominio";
+    // Reads features_horarias in its primary key's order: one streaming pass, no temporary table.
+    private static final String UPSERT_DAILY = "INSERT INTO features_diarias"
+            + " (usuario_id, dia, dominio, categoria, segundos, schema_ver, actualizado_en)"
+            + " SELECT usuario_id, dia, dominio, MAX(categoria), SUM(segundos), ?, ? FROM features_horarias"
+            + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia, dominio"
+            + UPDATE_ALL;
 
-    /** Replaces the scope's hourly and daily rows; returns the number of aggregate rows written. */
+    /**
+     * Rewrites the scope's hourly and daily rows from registro; returns how many rows the scope holds now.
+     * Rows are upserted rather than deleted and inserted again (most of them are unchanged, and a delete
+     * costs about as much as the insert); each carries the rebuild's own {@code actualizado_en}, so the
+     * rows left with an older one are those registro no longer produces, and go.
+     */
     public long rebuild(Connection connection, FeatureScope scope, int schemaVersion) throws SQLException {
-        delete(connection, "features_horarias", scope);
-        long rows;
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_HOURLY)) {
+        LocalDateTime rebuiltAt = now(connection);
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_HOURLY)) {
             statement.setInt(1, schemaVersion);
-            statement.setLong(2, scope.firstUser());
-            statement.setLong(3, scope.lastUser());
+            statement.setObject(2, rebuiltAt);
+            statement.setLong(3, scope.firstUser());
+            statement.setLong(4, scope.lastUser());
             // The day before: its last hour's intervals may run into the scope's first day.
-            statement.setObject(4, scope.from().minusDays(1));
-            statement.setObject(5, scope.to());
-            statement.setObject(6, scope.from());
-            statement.setObject(7, scope.to());
-            rows = statement.executeUpdate();
-        }
-        return rows + rebuildDaily(connection, scope, schemaVersion);
-    }
-
-    /** Replaces the scope's daily rows by the sums of its hourly rows (the daily close). */
-    public long rebuildDaily(Connection connection, FeatureScope scope, int schemaVersion) throws SQLException {
-        delete(connection, "features_diarias", scope);
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_DAILY)) {
-            statement.setInt(1, schemaVersion);
-            bindScope(statement, 2, scope);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void delete(Connection connection, String table, FeatureScope scope) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM " + table + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ?")) {
-            bindScope(statement, 1, scope);
+            statement.setObject(5, scope.from().minusDays(1));
+            statement.setObject(6, scope.to());
+            statement.setObject(7, scope.from());
+            statement.setObject(8, scope.to());
             statement.executeUpdate();
+        }
+        deleteOlder(connection, "features_horarias", scope, rebuiltAt);
+        return count(connection, "features_horarias", scope) + rebuildDaily(connection, scope, schemaVersion, rebuiltAt);
+    }
+
+    /** Rewrites the scope's daily rows as the sums of its hourly rows (the daily close); returns how many there are. */
+    public long rebuildDaily(Connection connection, FeatureScope scope, int schemaVersion) throws SQLException {
+        return rebuildDaily(connection, scope, schemaVersion, now(connection));
+    }
+
+    private long rebuildDaily(Connection connection, FeatureScope scope, int schemaVersion, LocalDateTime rebuiltAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_DAILY)) {
+            statement.setInt(1, schemaVersion);
+            statement.setObject(2, rebuiltAt);
+            bindScope(statement, 3, scope);
+            statement.executeUpdate();
+        }
+        deleteOlder(connection, "features_diarias", scope, rebuiltAt);
+        return count(connection, "features_diarias", scope);
+    }
+
+    /**
+     * The database's clock, as the consumer's writes use it. Taken under the scope's day locks, so no
+     * row of the scope can be written after it by anyone else until the rebuild commits.
+     */
+    private static LocalDateTime now(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CURRENT_TIMESTAMP(3)");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getObject(1, LocalDateTime.class);
+        }
+    }
+
+    private static void deleteOlder(Connection connection, String table, FeatureScope scope, LocalDateTime rebuiltAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? AND actualizado_en <> ?")) {
+            bindScope(statement, 1, scope);
+            statement.setObject(5, rebuiltAt);
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(Connection connection, String table, FeatureScope scope) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ?")) {
+            bindScope(statement, 1, scope);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
@@ -90,17 +139,31 @@ public class RebuildRepository {
         return totals;
     }
 
-    /** Every user with events or day states, ascending (a loose scan of both primary keys: one step per user). */
+    /**
+     * Every user with events or day states, ascending: one primary-key dive per user and table, which
+     * does not depend on the optimizer's statistics (stale right after a bulk load, when GROUP BY
+     * usuario_id scans every row instead of skipping from user to user).
+     */
     public List<Long> users(Connection connection) throws SQLException {
-        List<Long> users = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT usuario_id FROM registro GROUP BY usuario_id"
-                + " UNION SELECT usuario_id FROM features_dias GROUP BY usuario_id ORDER BY usuario_id");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                users.add(rows.getLong(1));
+        SortedSet<Long> users = new TreeSet<>();
+        for (String table : List.of("registro", "features_dias")) {
+            try (PreparedStatement next = connection.prepareStatement(
+                    "SELECT MIN(usuario_id) FROM " + table + " WHERE usuario_id > ?")) {
+                long after = Long.MIN_VALUE;
+                while (true) {
+                    next.setLong(1, after);
+                    try (ResultSet row = next.executeQuery()) {
+                        row.next();
+                        after = row.getLong(1);
+                        if (row.wasNull()) {
+                            break;
+                        }
+                    }
+                    users.add(after);
+                }
             }
         }
-        return users;
+        return new ArrayList<>(users);
     }
 
     static void bindScope(PreparedStatement statement, int first, FeatureScope scope) throws SQLException {

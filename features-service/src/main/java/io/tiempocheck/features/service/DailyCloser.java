@@ -79,7 +79,7 @@ public class DailyCloser {
         FeatureScope scope = FeatureScope.of(day);
         try (Connection connection = dataSource.getConnection()) {
             dayStates.lock(connection, scope);
-            List<DayQa> found = qa.check(connection, scope);
+            List<DayQa> found = qa.check(connection, List.of(day.userId()), day.day(), day.day());
             DayQa dayQa = found.isEmpty() ? new DayQa(day.userId(), day.day(), 0, 0, 0, 0, 0, 0) : found.get(0);
             long rows = rebuilds.rebuildDaily(connection, scope, definition.version());
             dayStates.markClosed(connection, dayQa);

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.tiempocheck.features.repository.DayQa;
 import io.tiempocheck.features.repository.DayState;
 import io.tiempocheck.features.repository.DayStateRepository;
-import io.tiempocheck.features.repository.FeatureScope;
 import io.tiempocheck.features.repository.QaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,7 +31,7 @@ public class DayStatusService {
         try (Connection connection = dataSource.getConnection()) {
             Optional<DayState> state = dayStates.find(connection, userId, day);
             long events = dayStates.eventsOn(connection, userId, day);
-            List<DayQa> found = qa.check(connection, FeatureScope.ofUser(userId, day, day));
+            List<DayQa> found = qa.check(connection, List.of(userId), day, day);
             if (state.isEmpty() && events == 0 && found.isEmpty()) {
                 return Optional.empty();
             }

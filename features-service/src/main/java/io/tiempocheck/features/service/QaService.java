@@ -2,6 +2,7 @@ package io.tiempocheck.features.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.repository.DayQa;
 import io.tiempocheck.features.repository.FeatureScope;
@@ -23,12 +24,13 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class QaService {
 
-    private static final int SINGLE_QUERY_DAYS = 7;
+    private static final int FEW_DAYS = 7;
 
     private final AgroalDataSource dataSource;
     private final QaRepository qa;
     private final RebuildRepository rebuilds;
-    private final int usersPerChunk;
+    private final int userDaysPerRead;
+    private final int timeoutSeconds;
     private final AtomicLong lastDaysWithDelta = new AtomicLong();
     private final AtomicLong lastLargestDelta = new AtomicLong();
 
@@ -37,7 +39,8 @@ public class QaService {
         this.dataSource = dataSource;
         this.qa = qa;
         this.rebuilds = rebuilds;
-        this.usersPerChunk = config.jobs().rebuildUsersPerChunk();
+        this.userDaysPerRead = config.jobs().qaUserDaysPerRead();
+        this.timeoutSeconds = (int) config.jobs().rebuildTimeout().toSeconds();
         registry.gauge("tiempocheck.features.qa.days.with.delta", lastDaysWithDelta);
         registry.gauge("tiempocheck.features.qa.largest.delta.seconds", lastLargestDelta);
     }
@@ -84,18 +87,29 @@ public class QaService {
     }
 
     /**
-     * A few days of every user are checked in one query (through the day indexes); longer ranges of
-     * every user go in groups of users, each a range of the primary keys small enough to group in memory.
+     * Checks the scope in blocks of at most {@code qa-user-days-per-read} user-days, each read in a
+     * transaction of its own so that its three tables are seen at one instant even while events stream in.
      */
     public void check(FeatureScope scope, Consumer<DayQa> sink) throws SQLException {
+        for (QaBlock block : QaBlock.split(users(scope), scope.from(), scope.to(), userDaysPerRead)) {
+            QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    qa.check(connection, block.users(), block.from(), block.to(), sink);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** A few days of every user: the users seen on those days, through the day indexes; longer ranges: every user. */
+    private List<Long> users(FeatureScope scope) throws SQLException {
+        if (!scope.coversAllUsers()) {
+            return List.of(scope.firstUser());
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (!scope.coversAllUsers() || ChronoUnit.DAYS.between(scope.from(), scope.to()) < SINGLE_QUERY_DAYS) {
-                qa.check(connection, scope, sink);
-                return;
-            }
-            for (FeatureScope chunk : FeatureScope.chunks(rebuilds.users(connection), usersPerChunk, scope.from(), scope.to())) {
-                qa.check(connection, chunk, sink);
-            }
+            return ChronoUnit.DAYS.between(scope.from(), scope.to()) < FEW_DAYS
+                    ? qa.usersOn(connection, scope.from(), scope.to())
+                    : rebuilds.users(connection);
         }
     }
 
