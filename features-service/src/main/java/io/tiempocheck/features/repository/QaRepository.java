@@ -30,9 +30,10 @@ public class QaRepository {
             + " WHERE usuario_id IN (%s) AND dia BETWEEN ? AND ?";
     private static final String DAILY = "SELECT usuario_id, dia, dominio, segundos FROM features_diarias"
             + " WHERE usuario_id IN (%s) AND dia BETWEEN ? AND ?";
-    // From the day before: an interval that starts in its last hour may put its second slot on the first day.
+    // From the day before, only the intervals that put their second slot on the first day (the filter runs in
+    // the server: the day before is as many rows as the day).
     private static final String REGISTRO = "SELECT usuario_id, dia, dominio, hora, segundos, dia_2, hora_2, segundos_2"
-            + " FROM registro WHERE usuario_id IN (%s) AND dia BETWEEN ? AND ?";
+            + " FROM registro WHERE usuario_id IN (%s) AND dia BETWEEN ? AND ? AND (dia >= ? OR dia_2 >= ?)";
 
     /** Users with rows in any of the three tables on the days, read through the day indexes alone. */
     public List<Long> usersOn(Connection connection, LocalDate from, LocalDate to) throws SQLException {
@@ -69,10 +70,10 @@ public class QaRepository {
             return;
         }
         SortedMap<UserDay, DayCells> days = new TreeMap<>();
-        read(connection, HOURLY, users, from, to, rows -> cells(days, rows).add(rows.getString(3)).hours[rows.getInt(4)]
+        read(connection, HOURLY, users, from, to, List.of(), rows -> cells(days, rows).add(rows.getString(3)).hours[rows.getInt(4)]
                 += rows.getLong(5));
-        read(connection, DAILY, users, from, to, rows -> cells(days, rows).add(rows.getString(3)).daily += rows.getLong(4));
-        read(connection, REGISTRO, users, from.minusDays(1), to, rows -> {
+        read(connection, DAILY, users, from, to, List.of(), rows -> cells(days, rows).add(rows.getString(3)).daily += rows.getLong(4));
+        read(connection, REGISTRO, users, from.minusDays(1), to, List.of(from, from), rows -> {
             LocalDate day = rows.getObject(2, LocalDate.class);
             if (!day.isBefore(from)) {
                 cells(days, rows.getLong(1), day).add(rows.getString(3)).registro[rows.getInt(4)] += rows.getLong(5);
@@ -87,7 +88,7 @@ public class QaRepository {
     }
 
     private static void read(Connection connection, String sql, List<Long> users, LocalDate from, LocalDate to,
-            RowHandler handler) throws SQLException {
+            List<LocalDate> more, RowHandler handler) throws SQLException {
         String placeholders = String.join(", ", Collections.nCopies(users.size(), "?"));
         try (PreparedStatement statement = connection.prepareStatement(sql.formatted(placeholders),
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
@@ -96,7 +97,10 @@ public class QaRepository {
                 statement.setLong(index++, user);
             }
             statement.setObject(index++, from);
-            statement.setObject(index, to);
+            statement.setObject(index++, to);
+            for (LocalDate value : more) {
+                statement.setObject(index++, value);
+            }
             // Row by row: a block of a full history is hundreds of thousands of rows.
             statement.setFetchSize(Integer.MIN_VALUE);
             try (ResultSet rows = statement.executeQuery()) {
