@@ -1,12 +1,8 @@
 package io.tiempocheck.ingest.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.security.CurrentUser;
-import io.tiempocheck.ingest.service.BatchRefusedException;
 import io.tiempocheck.ingest.service.Caller;
 import io.tiempocheck.ingest.service.EventIntakeService;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EventResource {
 
     private final EventIntakeService intake;
-    private final ObjectMapper mapper;
+    private final EventBatchReader reader;
     private final CurrentUser user;
 
-    public EventResource(EventIntakeService intake, ObjectMapper mapper, CurrentUser user) {
+    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user) {
         this.intake = intake;
-        this.mapper = mapper;
+        this.reader = reader;
         this.user = user;
     }
 
@@ -44,15 +40,7 @@ public class EventResource {
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
     public Uni<Response> take(String body) {
-        return intake.take(parse(body), new Caller(user.id(), user.deviceId(), user.zone()))
+        return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
                 .map(batch -> Response.accepted(new BatchResponse(batch.accepted().size(), batch.rejected())).build());
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return mapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new BatchRefusedException(400, null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
-        }
     }
 }
