@@ -44,11 +44,12 @@ public class EventValidator {
                     "como máximo " + config.maxEventsPerBatch() + " eventos por lote; llegaron " + events.size());
         }
         Instant now = clock.instant();
+        Instant latestStart = now.plus(config.futureTolerance());
         List<UsageEvent> accepted = new ArrayList<>(events.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             EventCheck check = new EventCheck(i, events.get(i), rejected);
-            UsageEvent event = check.toEvent(caller, now);
+            UsageEvent event = check.toEvent(caller, now, latestStart);
             if (event != null) {
                 accepted.add(event);
             }
@@ -71,14 +72,14 @@ public class EventValidator {
             this.rawEventId = entry.eventId().kind() == FieldValue.Kind.TEXT ? entry.eventId().text() : null;
         }
 
-        UsageEvent toEvent(Caller caller, Instant now) {
+        UsageEvent toEvent(Caller caller, Instant now, Instant latestStart) {
             if (!entry.isObject()) {
                 reject(null, "el evento debe ser un objeto JSON");
                 return null;
             }
             UUID eventId = eventId();
             String domain = domain();
-            OffsetDateTime start = start(now);
+            OffsetDateTime start = start(latestStart);
             int seconds = seconds();
             if (!valid) {
                 return null;
@@ -92,16 +93,11 @@ public class EventValidator {
             if (text == null) {
                 return null;
             }
-            try {
-                UUID id = UUID.fromString(text);
-                if (!id.toString().equalsIgnoreCase(text)) {
-                    throw new IllegalArgumentException();
-                }
-                return id;
-            } catch (IllegalArgumentException e) {
+            UUID id = CanonicalUuid.parse(text);
+            if (id == null) {
                 reject("event_id", "no es un UUID válido");
-                return null;
             }
+            return id;
         }
 
         private String domain() {
@@ -117,7 +113,7 @@ public class EventValidator {
             }
         }
 
-        private OffsetDateTime start(Instant now) {
+        private OffsetDateTime start(Instant latestStart) {
             String text = text("fecha_hora", entry.fechaHora());
             if (text == null) {
                 return null;
@@ -131,7 +127,7 @@ public class EventValidator {
                         : "no es una fecha ISO-8601 con desfase horario");
                 return null;
             }
-            if (start.toInstant().isAfter(now.plus(config.futureTolerance()))) {
+            if (start.toInstant().isAfter(latestStart)) {
                 reject("fecha_hora", "está más de " + config.futureTolerance().toMinutes() + " minutos en el futuro");
                 return null;
             }
