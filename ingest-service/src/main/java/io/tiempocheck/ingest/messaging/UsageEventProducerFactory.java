@@ -1,10 +1,8 @@
 package io.tiempocheck.ingest.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
-import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.ingest.config.ProducerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -12,7 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,18 +25,18 @@ public class UsageEventProducerFactory {
 
     @Produces
     @Singleton
-    Producer<String, UsageEvent> usageEventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-            ProducerSettings settings, ObjectMapper mapper, MeterRegistry registry) {
+    Producer<byte[], byte[]> usageEventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            ProducerSettings settings, MeterRegistry registry) {
         Map<String, Object> properties = new HashMap<>(kafka);
         properties.putAll(settings.properties());
         LOG.infof("Kafka producer for usage events: %s", settings.properties());
-        KafkaProducer<String, UsageEvent> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new UsageEventSerializer(mapper.getFactory()));
+        // Keys and values arrive written (UsageEventWriter), a batch at a time.
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;
     }
 
-    void close(@Disposes Producer<String, UsageEvent> producer) {
+    void close(@Disposes Producer<byte[], byte[]> producer) {
         producer.close(Duration.ofSeconds(5));
     }
 }

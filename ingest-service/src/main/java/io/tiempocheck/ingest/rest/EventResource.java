@@ -1,12 +1,8 @@
 package io.tiempocheck.ingest.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.security.CurrentUser;
-import io.tiempocheck.ingest.service.BatchRefusedException;
 import io.tiempocheck.ingest.service.Caller;
 import io.tiempocheck.ingest.service.EventIntakeService;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/api/v1/eventos")
 @RolesAllowed(CurrentUser.USER_ROLE)
@@ -26,33 +22,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EventResource {
 
     private final EventIntakeService intake;
-    private final ObjectMapper mapper;
+    private final EventBatchReader reader;
     private final CurrentUser user;
 
-    public EventResource(EventIntakeService intake, ObjectMapper mapper, CurrentUser user) {
+    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user) {
         this.intake = intake;
-        this.mapper = mapper;
+        this.reader = reader;
         this.user = user;
     }
 
     @POST
     // A worker thread: handing a batch to the producer can block (metadata, full buffer) up to max.block.ms.
     @Blocking
+    // A typed answer with a fixed status: the JSON writer is chosen once at build time, not per request.
+    @ResponseStatus(202)
     @Operation(summary = "Takes in a batch of up to 500 measured intervals")
     @APIResponse(responseCode = "202", description = "Accepted events are durably in Kafka; rejected ones are listed with index, field and reason")
     @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
-    public Uni<Response> take(String body) {
-        return intake.take(parse(body), new Caller(user.id(), user.deviceId(), user.zone()))
-                .map(batch -> Response.accepted(new BatchResponse(batch.accepted().size(), batch.rejected())).build());
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return mapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new BatchRefusedException(400, null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
-        }
+    public Uni<BatchResponse> take(String body) {
+        return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
+                .map(batch -> new BatchResponse(batch.accepted().size(), batch.rejected()));
     }
 }

@@ -1,6 +1,5 @@
 package io.tiempocheck.ingest.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.ingest.messaging.UsageEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,7 @@ public class EventIntakeService {
     }
 
     /** Validates the batch and completes only after Kafka has acknowledged every accepted event. */
-    public Uni<ValidatedBatch> take(JsonNode body, Caller caller) {
+    public Uni<ValidatedBatch> take(EventBatch body, Caller caller) {
         ValidatedBatch batch = validator.validate(body, caller);
         return publisher.publishAll(batch.accepted()).replaceWith(batch);
     }

@@ -1,6 +1,5 @@
 package io.tiempocheck.ingest.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tiempocheck.common.domain.DomainNormalizer;
 import io.tiempocheck.common.domain.InvalidDomainException;
 import io.tiempocheck.common.event.UsageEvent;
@@ -32,12 +31,12 @@ public class EventValidator {
         this.clock = clock;
     }
 
-    public ValidatedBatch validate(JsonNode body, Caller caller) {
-        if (body == null || !body.isObject()) {
+    public ValidatedBatch validate(EventBatch body, Caller caller) {
+        if (!body.isObject()) {
             throw new BatchRefusedException(400, null, "el cuerpo debe ser un objeto JSON {\"eventos\": [...]}");
         }
-        JsonNode events = body.get("eventos");
-        if (events == null || !events.isArray()) {
+        List<BatchEntry> events = body.events();
+        if (events == null) {
             throw new BatchRefusedException(400, "eventos", "falta la lista de eventos");
         }
         if (events.size() > config.maxEventsPerBatch()) {
@@ -45,11 +44,12 @@ public class EventValidator {
                     "como máximo " + config.maxEventsPerBatch() + " eventos por lote; llegaron " + events.size());
         }
         Instant now = clock.instant();
+        Instant latestStart = now.plus(config.futureTolerance());
         List<UsageEvent> accepted = new ArrayList<>(events.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             EventCheck check = new EventCheck(i, events.get(i), rejected);
-            UsageEvent event = check.toEvent(caller, now);
+            UsageEvent event = check.toEvent(caller, now, latestStart);
             if (event != null) {
                 accepted.add(event);
             }
@@ -60,27 +60,26 @@ public class EventValidator {
     /** Collects every problem of one event, so a client learns all of them at once. */
     private final class EventCheck {
         private final int index;
-        private final JsonNode node;
+        private final BatchEntry entry;
         private final List<Rejection> rejected;
         private final String rawEventId;
         private boolean valid = true;
 
-        EventCheck(int index, JsonNode node, List<Rejection> rejected) {
+        EventCheck(int index, BatchEntry entry, List<Rejection> rejected) {
             this.index = index;
-            this.node = node;
+            this.entry = entry;
             this.rejected = rejected;
-            JsonNode id = node == null ? null : node.get("event_id");
-            this.rawEventId = id != null && id.isTextual() ? id.asText() : null;
+            this.rawEventId = entry.eventId().kind() == FieldValue.Kind.TEXT ? entry.eventId().text() : null;
         }
 
-        UsageEvent toEvent(Caller caller, Instant now) {
-            if (node == null || !node.isObject()) {
+        UsageEvent toEvent(Caller caller, Instant now, Instant latestStart) {
+            if (!entry.isObject()) {
                 reject(null, "el evento debe ser un objeto JSON");
                 return null;
             }
             UUID eventId = eventId();
             String domain = domain();
-            OffsetDateTime start = start(now);
+            OffsetDateTime start = start(latestStart);
             int seconds = seconds();
             if (!valid) {
                 return null;
@@ -90,24 +89,19 @@ public class EventValidator {
         }
 
         private UUID eventId() {
-            String text = text("event_id");
+            String text = text("event_id", entry.eventId());
             if (text == null) {
                 return null;
             }
-            try {
-                UUID id = UUID.fromString(text);
-                if (!id.toString().equalsIgnoreCase(text)) {
-                    throw new IllegalArgumentException();
-                }
-                return id;
-            } catch (IllegalArgumentException e) {
+            UUID id = CanonicalUuid.parse(text);
+            if (id == null) {
                 reject("event_id", "no es un UUID válido");
-                return null;
             }
+            return id;
         }
 
         private String domain() {
-            String text = text("dominio");
+            String text = text("dominio", entry.dominio());
             if (text == null) {
                 return null;
             }
@@ -119,8 +113,8 @@ public class EventValidator {
             }
         }
 
-        private OffsetDateTime start(Instant now) {
-            String text = text("fecha_hora");
+        private OffsetDateTime start(Instant latestStart) {
+            String text = text("fecha_hora", entry.fechaHora());
             if (text == null) {
                 return null;
             }
@@ -133,7 +127,7 @@ public class EventValidator {
                         : "no es una fecha ISO-8601 con desfase horario");
                 return null;
             }
-            if (start.toInstant().isAfter(now.plus(config.futureTolerance()))) {
+            if (start.toInstant().isAfter(latestStart)) {
                 reject("fecha_hora", "está más de " + config.futureTolerance().toMinutes() + " minutos en el futuro");
                 return null;
             }
@@ -141,16 +135,16 @@ public class EventValidator {
         }
 
         private int seconds() {
-            JsonNode value = node.get("tiempo");
-            if (value == null || value.isNull()) {
+            FieldValue value = entry.tiempo();
+            if (value.isMissing()) {
                 reject("tiempo", "falta");
                 return 0;
             }
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            if (value.kind() != FieldValue.Kind.INT) {
                 reject("tiempo", "debe ser un número entero de segundos");
                 return 0;
             }
-            int seconds = value.intValue();
+            int seconds = value.number();
             if (seconds <= 0 || seconds > config.maxSecondsPerEvent()) {
                 reject("tiempo", "debe estar entre 1 y " + config.maxSecondsPerEvent() + " segundos");
                 return 0;
@@ -158,17 +152,16 @@ public class EventValidator {
             return seconds;
         }
 
-        private String text(String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
+        private String text(String field, FieldValue value) {
+            if (value.isMissing()) {
                 reject(field, "falta");
                 return null;
             }
-            if (!value.isTextual()) {
+            if (value.kind() != FieldValue.Kind.TEXT) {
                 reject(field, "debe ser texto");
                 return null;
             }
-            return value.asText();
+            return value.text();
         }
 
         private void reject(String field, String reason) {
