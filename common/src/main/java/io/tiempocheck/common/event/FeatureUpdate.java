@@ -14,7 +14,8 @@ import java.util.Map;
  * @param dia        the user-local day the totals belong to
  * @param dominios   seconds of the whole day for each domain the batch touched
  * @param categorias seconds of the whole day for each category of those domains (all its domains summed)
- * @param leidoEn    when the totals were read from the feature store, after the batch committed
+ * @param leidoEn    when features-service handed the update to the producer, right after the batch committed; the
+ *                   totals are read in the batch's transaction after its writes, so they are what it committed
  */
 public record FeatureUpdate(
         @JsonProperty("schema_ver") int schemaVer,

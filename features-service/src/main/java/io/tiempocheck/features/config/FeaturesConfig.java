@@ -26,6 +26,13 @@ public interface FeaturesConfig {
 
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * Committed batches whose feature updates the broker has not acknowledged yet (and which are so
+         * not acknowledged themselves) at most; past it the consumer waits before publishing another.
+         */
+        @WithDefault("4")
+        int maxUnacknowledgedBatches();
     }
 
     interface Query {

@@ -7,8 +7,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiempocheck.common.event.FeatureUpdate;
+import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.repository.DayTotal;
-import io.tiempocheck.features.repository.DayTotalsRepository;
 import io.tiempocheck.features.repository.UserDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /**
  * Tells alerts-service (and whoever else listens on tiempocheck.feature-updates.v1) the new day totals
  * of what a committed batch touched: one update per user and local day, keyed by usuario_id.
- * The touched keys come from every event of the batch, duplicates included, and the totals are read
- * back from the store: a batch redelivered after a failed publish publishes its updates again.
+ * The touched keys come from every event of the batch, duplicates included, and the totals are those
+ * the batch's transaction read after its writes: a batch redelivered after a failed publish
+ * publishes its updates again.
  */
 @ApplicationScoped
 public class FeatureUpdatePublisher {
@@ -39,8 +42,8 @@ public class FeatureUpdatePublisher {
     private static final Logger LOG = Logger.getLogger(FeatureUpdatePublisher.class);
 
     private final MutinyEmitter<FeatureUpdate> emitter;
-    private final DayTotalsRepository totals;
     private final Clock clock;
+    private final Semaphore unacknowledged;
     private final Counter published;
     private final Counter failed;
     private final Timer publishing;
@@ -48,43 +51,47 @@ public class FeatureUpdatePublisher {
     public FeatureUpdatePublisher(
             @Channel("feature-updates") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
             MutinyEmitter<FeatureUpdate> emitter,
-            DayTotalsRepository totals, Clock clock, MeterRegistry registry) {
+            Clock clock, FeaturesConfig config, MeterRegistry registry) {
         this.emitter = emitter;
-        this.totals = totals;
         this.clock = clock;
+        this.unacknowledged = new Semaphore(config.consumer().maxUnacknowledgedBatches());
         this.published = registry.counter("tiempocheck.feature_updates.published");
         this.failed = registry.counter("tiempocheck.feature_updates.failed");
-        // What the consumer spends per batch between its commit and its ack, on top of writing the batch.
+        // From the sends to the broker's last acknowledgement: how long a committed batch waits for its ack.
         this.publishing = registry.timer("tiempocheck.feature_updates.publish");
     }
 
     /**
-     * Blocks until the broker has acknowledged every update; the producer retries within its delivery
-     * timeout, and if that runs out the caller must not acknowledge the batch.
+     * Hands the updates to the producer, in order, and returns at once: the stage completes when the
+     * broker has acknowledged every one of them (the producer retries within its delivery timeout), or
+     * fails at the first update it could not deliver. Blocks only while the updates of
+     * {@code consumer.max-unacknowledged-batches} earlier batches still wait for the broker.
      */
-    public void publish(Map<UserDay, Set<String>> touched) {
-        publishing.record(() -> publishTouched(touched));
-    }
-
-    private void publishTouched(Map<UserDay, Set<String>> touched) {
+    public CompletionStage<Void> publish(Map<UserDay, Set<String>> touched, List<DayTotal> totals) {
         if (touched.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        List<FeatureUpdate> updates;
+        List<FeatureUpdate> updates = updates(touched, totals, clock.instant());
         try {
-            updates = updates(touched, totals.read(touched.keySet()), clock.instant());
-        } catch (SQLException e) {
-            failed.increment();
-            throw new IllegalStateException("cannot read the day totals for the feature updates", e);
+            unacknowledged.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
         }
-        try {
-            Uni.join().all(updates.stream().map(this::send).toList()).andFailFast().await().indefinitely();
-        } catch (RuntimeException e) {
-            failed.increment();
-            LOG.errorf(e, "Kafka did not acknowledge %d feature updates; the batch will be redelivered", updates.size());
-            throw e;
-        }
-        published.increment(updates.size());
+        Timer.Sample sample = Timer.start();
+        // Subscribed one after the other, so the producer gets them in the batch's order.
+        CompletableFuture<?>[] sends = updates.stream().map(update -> send(update).subscribeAsCompletionStage())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends).whenComplete((ok, failure) -> {
+            unacknowledged.release();
+            sample.stop(publishing);
+            if (failure == null) {
+                published.increment(updates.size());
+            } else {
+                failed.increment();
+                LOG.errorf(failure, "Kafka did not acknowledge %d feature updates; the batch will be redelivered", updates.size());
+            }
+        });
     }
 
     private Uni<Void> send(FeatureUpdate update) {

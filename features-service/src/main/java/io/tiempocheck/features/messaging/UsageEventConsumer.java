@@ -12,16 +12,19 @@ import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.service.EventRecorder;
 import io.tiempocheck.features.service.RecordedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Streams usage events into the feature store. A batch is acknowledged (and so its offsets become
- * committable) only after its transaction has committed and its poison records sit in the
- * dead-letter topic: a crash at any point means redelivery, and redelivery is harmless.
+ * committable) only after its transaction has committed, its poison records sit in the dead-letter
+ * topic and the broker has its feature updates: a crash at any point means redelivery, and
+ * redelivery is harmless.
  */
 @ApplicationScoped
 public class UsageEventConsumer {
@@ -51,6 +54,7 @@ public class UsageEventConsumer {
     }
 
     @Incoming("usage-events")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         List<UsageEvent> events = new ArrayList<>(batch.getRecords().size());
@@ -66,8 +70,18 @@ public class UsageEventConsumer {
                 () -> recorder.record(events));
         recorded.increment(written.fresh().size());
         duplicates.increment(events.size() - written.fresh().size());
-        // After the commit, before the ack: all of the batch's keys, so a redelivered batch publishes them again.
-        featureUpdates.publish(written.touchedDomains());
-        return batch.ack();
+        // After the commit: all of the batch's keys, so a redelivered batch publishes them again. The
+        // batch is acknowledged once the broker has the updates, while the next batches go on; the
+        // throttled commit strategy commits an offset only when it and every offset before it are
+        // acknowledged, and a nack fails the channel (failure-strategy=fail): a batch whose updates were
+        // not delivered is never committed and comes back after the restart.
+        featureUpdates.publish(written.touchedDomains(), written.dayTotals()).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                batch.ack();
+            } else {
+                batch.nack(failure);
+            }
+        });
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -21,9 +23,9 @@ public class RegistroRepository {
 
     private static final String INSERT = "INSERT IGNORE INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
             + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 1000;
-    private static final String FULL_INSERT = insertOf(ROWS_PER_STATEMENT);
+    /** About what one row takes as text, so the builder rarely grows. */
+    private static final int ROW_CHARS = 260;
 
     /**
      * Inserts the events whose event_id is not yet in {@code registro} and returns those this call
@@ -36,36 +38,25 @@ public class RegistroRepository {
             throws SQLException {
         String batch = batchId.toString();
         long inserted = 0;
-        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
-            List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-            // One multi-row statement per chunk: its affected-row count says how many rows were new,
-            // which a driver-rewritten JDBC batch does not tell.
-            try (PreparedStatement insert = connection.prepareStatement(
-                    chunk.size() == ROWS_PER_STATEMENT ? FULL_INSERT : insertOf(chunk.size()))) {
-                int p = 1;
-                for (int e = from; e < from + chunk.size(); e++) {
-                    UsageEvent event = events.get(e);
-                    HourSlots slot = slots.get(e);
-                    ZoneId zone = ZoneId.of(event.tz());
-                    insert.setString(p++, event.eventId().toString());
-                    insert.setLong(p++, event.usuarioId());
-                    insert.setString(p++, event.deviceId());
-                    insert.setString(p++, event.dominio());
-                    insert.setObject(p++, event.fechaHora().atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
-                    insert.setObject(p++, event.fechaHora().atZoneSameInstant(zone).toLocalDateTime());
-                    insert.setString(p++, event.tz());
-                    insert.setInt(p++, event.tiempo());
-                    insert.setObject(p++, event.recibidoEn().atOffset(ZoneOffset.UTC).toLocalDateTime());
-                    insert.setString(p++, batch);
-                    insert.setInt(p++, event.schemaVer());
-                    insert.setObject(p++, slot.day());
-                    insert.setInt(p++, slot.hour());
-                    insert.setInt(p++, slot.seconds());
-                    insert.setObject(p++, slot.day2());
-                    insert.setObject(p++, slot.hasSecond() ? slot.hour2() : null);
-                    insert.setInt(p++, slot.seconds2());
+        try (Statement statement = connection.createStatement()) {
+            // The text is plain SQL literals (SqlLiterals), with no JDBC escapes for the driver to look for.
+            statement.setEscapeProcessing(false);
+            StringBuilder sql = new StringBuilder(INSERT.length() + ROWS_PER_STATEMENT * ROW_CHARS);
+            for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+                // One multi-row statement per chunk, written as text like the plain INSERT it is measured
+                // against: binding 17,000 parameters cost the driver more CPU than all the rest of a batch
+                // (setting, checking, encoding and clearing each one). Its affected-row count says how many
+                // rows were new, which a driver-rewritten JDBC batch does not tell.
+                sql.setLength(0);
+                sql.append(INSERT);
+                int to = Math.min(events.size(), from + ROWS_PER_STATEMENT);
+                for (int e = from; e < to; e++) {
+                    if (e > from) {
+                        sql.append(',');
+                    }
+                    appendRow(sql, events.get(e), slots.get(e), batch);
                 }
-                inserted += insert.executeUpdate();
+                inserted += statement.executeUpdate(sql.toString());
             }
         }
         if (inserted == events.size()) {
@@ -74,6 +65,36 @@ public class RegistroRepository {
         }
         Set<UUID> ours = insertedBy(connection, events, batch);
         return events.stream().filter(e -> ours.remove(e.eventId())).toList();
+    }
+
+    private static void appendRow(StringBuilder sql, UsageEvent event, HourSlots slot, String batch) {
+        sql.append('(');
+        SqlLiterals.string(sql, event.eventId().toString());
+        sql.append(',').append(event.usuarioId()).append(',');
+        SqlLiterals.string(sql, event.deviceId());
+        sql.append(',');
+        SqlLiterals.string(sql, event.dominio());
+        sql.append(',');
+        SqlLiterals.dateTime(sql, event.fechaHora().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        sql.append(',');
+        SqlLiterals.dateTime(sql, event.fechaHora().atZoneSameInstant(ZoneId.of(event.tz())).toLocalDateTime());
+        sql.append(',');
+        SqlLiterals.string(sql, event.tz());
+        sql.append(',').append(event.tiempo()).append(',');
+        SqlLiterals.dateTime(sql, LocalDateTime.ofInstant(event.recibidoEn(), ZoneOffset.UTC));
+        sql.append(',');
+        SqlLiterals.string(sql, batch);
+        sql.append(',').append(event.schemaVer()).append(',');
+        SqlLiterals.date(sql, slot.day());
+        sql.append(',').append(slot.hour()).append(',').append(slot.seconds()).append(',');
+        SqlLiterals.date(sql, slot.day2());
+        sql.append(',');
+        if (slot.hasSecond()) {
+            sql.append(slot.hour2());
+        } else {
+            sql.append("NULL");
+        }
+        sql.append(',').append(slot.seconds2()).append(')');
     }
 
     private static Set<UUID> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
@@ -96,9 +117,5 @@ public class RegistroRepository {
             }
         }
         return inserted;
-    }
-
-    private static String insertOf(int rows) {
-        return INSERT + String.join(", ", Collections.nCopies(rows, ROW));
     }
 }

@@ -6,6 +6,7 @@ import io.tiempocheck.features.repository.AggregateRepository;
 import io.tiempocheck.features.repository.CategoryRepository;
 import io.tiempocheck.features.repository.DailyKey;
 import io.tiempocheck.features.repository.DayStateRepository;
+import io.tiempocheck.features.repository.DayTotalsRepository;
 import io.tiempocheck.features.repository.HourlyKey;
 import io.tiempocheck.features.repository.RegistroRepository;
 import io.tiempocheck.features.repository.UserDay;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Writes one consumer batch in one transaction: the events new to {@code registro}, and their
  * seconds split by local hour into the aggregates, and the state rows of the days they touch.
- * Either all of it commits or none of it.
+ * Either all of it commits or none of it. Last, still in the transaction (so under the day-state
+ * locks that rebuilds also take), it reads the touched days' totals for the feature updates.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -41,11 +43,13 @@ public class EventRecorder {
     private final CategoryRepository categories;
     private final AggregateRepository aggregates;
     private final DayStateRepository dayStates;
+    private final DayTotalsRepository dayTotals;
 
     public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategoryRepository categories,
-            AggregateRepository aggregates, DayStateRepository dayStates) {
+            AggregateRepository aggregates, DayStateRepository dayStates, DayTotalsRepository dayTotals) {
         this.dataSource = dataSource;
         this.dayStates = dayStates;
+        this.dayTotals = dayTotals;
         this.registro = registro;
         this.categories = categories;
         this.aggregates = aggregates;
@@ -54,7 +58,7 @@ public class EventRecorder {
     @Transactional
     public RecordedBatch record(List<UsageEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return new RecordedBatch(List.of(), Map.of());
+            return new RecordedBatch(List.of(), Map.of(), List.of());
         }
         List<HourSlots> slots = new ArrayList<>(events.size());
         // By identity: insertNew hands back the very event objects it was given.
@@ -82,14 +86,13 @@ public class EventRecorder {
                     add(hourly, daily, event, slot.day2(), slot.hour2(), slot.seconds2());
                 }
             }
-            if (fresh.isEmpty()) {
-                return new RecordedBatch(fresh, touchedDomains);
+            if (!fresh.isEmpty()) {
+                Map<String, String> categoryOf = categories.categoriesOf(connection,
+                        fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
+                aggregates.addHourly(connection, hourly, categoryOf);
+                aggregates.addDaily(connection, daily, categoryOf);
             }
-            Map<String, String> categoryOf = categories.categoriesOf(connection,
-                    fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
-            aggregates.addHourly(connection, hourly, categoryOf);
-            aggregates.addDaily(connection, daily, categoryOf);
-            return new RecordedBatch(fresh, touchedDomains);
+            return new RecordedBatch(fresh, touchedDomains, dayTotals.read(connection, touchedDomains.keySet()));
         }
     }
 

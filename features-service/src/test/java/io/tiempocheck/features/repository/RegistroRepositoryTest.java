@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real MariaDB/MySQL: which events a batch may count as new, also when two batches race. */
 class RegistroRepositoryTest {
@@ -103,6 +107,39 @@ class RegistroRepositoryTest {
             again.add(fresh);
             assertEquals(List.of(fresh), insertNew(connection, again));
             connection.commit();
+        }
+    }
+
+    @Test
+    void valuesAreStoredExactlyWhateverCharactersTheyHold() throws SQLException {
+        String[] devices = {"it's", "back\\slash\\", "\"; DROP TABLE registro; --", "ñandú-日本-😀", "tab\tnew\nline\u0000nul", ""};
+        List<UsageEvent> events = new ArrayList<>();
+        for (String device : devices) {
+            events.add(new UsageEvent(UsageEvent.SCHEMA_VERSION, UUID.randomUUID(), 8, device, "x'y\\z.com",
+                    OffsetDateTime.parse("2026-03-01T23:59:30.123456+05:45"), 90, Instant.parse("2026-03-01T18:15:00.000001Z"),
+                    "Asia/Kathmandu"));
+        }
+        try (Connection connection = transaction()) {
+            assertEquals(events, insertNew(connection, events));
+            connection.commit();
+            for (UsageEvent event : events) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT device_id, dominio, fecha_hora, fecha_hora_local,"
+                        + " recibido_en, dia, hora, segundos, dia_2, hora_2, segundos_2 FROM registro WHERE event_id = ?")) {
+                    select.setString(1, event.eventId().toString());
+                    try (ResultSet row = select.executeQuery()) {
+                        assertTrue(row.next());
+                        assertEquals(event.deviceId(), row.getString(1));
+                        assertEquals("x'y\\z.com", row.getString(2));
+                        // DATETIME(3): the server keeps milliseconds of the microseconds it is sent.
+                        assertEquals(LocalDateTime.parse("2026-03-01T18:14:30.123"), row.getObject(3, LocalDateTime.class));
+                        assertEquals(LocalDateTime.parse("2026-03-01T23:59:30.123"), row.getObject(4, LocalDateTime.class));
+                        assertEquals(LocalDateTime.parse("2026-03-01T18:15:00"), row.getObject(5, LocalDateTime.class));
+                        assertEquals("2026-03-01/23/30 2026-03-02/0/60",
+                                row.getString(6) + "/" + row.getInt(7) + "/" + row.getInt(8) + " " + row.getString(9) + "/"
+                                        + row.getInt(10) + "/" + row.getInt(11));
+                    }
+                }
+            }
         }
     }
 
