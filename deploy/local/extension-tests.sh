@@ -48,6 +48,8 @@ if [ $started_backend = 1 ]; then
   build=--no-build
   for svc in "${SERVICES[@]}"; do [ -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] || build=; done
   log "Starting the backend for the extension's end-to-end tests (deploy/local/up.sh $build)"
+  # The broker may be someone else's (already running), so this checkout may not have its run folder yet.
+  mkdir -p "$RUN/logs"
   "$ROOT/deploy/local/up.sh" $build > "$RUN/logs/up-for-extension-tests.log" 2>&1 \
     || { tail -20 "$RUN/logs/up-for-extension-tests.log"; die "up.sh failed"; }
 fi
