@@ -27,20 +27,21 @@ public class RebuildRepository {
     private static final String UPDATE_ALL = " ON DUPLICATE KEY UPDATE categoria = VALUES(categoria),"
             + " segundos = VALUES(segundos), schema_ver = VALUES(schema_ver), actualizado_en = VALUES(actualizado_en)";
 
-    // One pass over registro: each row joins a two-row table once per hour slot it fills. Grouped before the
-    // category join, so the join touches one row per (user, day, domain, hour), not one per event; grouped in
-    // the primary key's order, so the rows arrive in the order the table stores them.
+    // One pass over registro: each row joins a two-row table once per hour slot it fills; grouped in the primary
+    // key's order, so the rows arrive in the order the table stores them. The category is a scalar subquery
+    // rather than a join: MariaDB caches its result per domain (a year of a user is ~30 lookups instead of two
+    // index lookups per hourly row, 13 % of the statement); MySQL evaluates it per row, as the join did.
     private static final String UPSERT_HOURLY = "INSERT INTO features_horarias"
             + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver, actualizado_en)"
-            + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, COALESCE(c.nombre, '" + CategoryRepository.UNCATEGORIZED + "'),"
-            + " g.segundos, ?, ? FROM ("
+            + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, COALESCE((SELECT c.nombre FROM dominio_categoria dc"
+            + "   JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = g.dominio), '"
+            + CategoryRepository.UNCATEGORIZED + "'), g.segundos, ?, ? FROM ("
             + "   SELECT r.usuario_id, IF(k.n = 1, r.dia, r.dia_2) AS dia, IF(k.n = 1, r.hora, r.hora_2) AS hora, r.dominio,"
             + "    SUM(IF(k.n = 1, r.segundos, r.segundos_2)) AS segundos"
             + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON k.n = 1 OR r.segundos_2 > 0"
             + "   WHERE r.usuario_id BETWEEN ? AND ? AND r.dia BETWEEN ? AND ? AND IF(k.n = 1, r.dia, r.dia_2) BETWEEN ? AND ?"
             + "   GROUP BY r.usuario_id, IF(k.n = 1, r.dia, r.dia_2), r.dominio, IF(k.n = 1, r.hora, r.hora_2)"
-            + " ) g LEFT JOIN dominio_categoria dc ON dc.dominio = g.dominio LEFT JOIN categorias c ON c.id = dc.categoria_id"
-            + UPDATE_ALL;
+            + " ) g" + UPDATE_ALL;
 
     // Reads features_horarias in its primary key's order: one streaming pass, no temporary table.
     private static final String UPSERT_DAILY = "INSERT INTO features_diarias"
