@@ -51,7 +51,8 @@ public class RebuildRepository {
             + UPDATE_ALL;
 
     /**
-     * Rewrites the scope's hourly and daily rows from registro; returns how many rows the scope holds now.
+     * Rewrites the scope's hourly and daily rows from registro; returns how many daily rows the scope holds
+     * now (the hourly ones are counted by {@link #hourlyTotals}, which the rebuild reads afterwards anyway).
      * Rows are upserted rather than deleted and inserted again (most of them are unchanged, and a delete
      * costs about as much as the insert); each carries the rebuild's own {@code actualizado_en}, so the
      * rows left with an older one are those registro no longer produces, and go.
@@ -71,7 +72,7 @@ public class RebuildRepository {
             statement.executeUpdate();
         }
         deleteOlder(connection, "features_horarias", scope, rebuiltAt);
-        return count(connection, "features_horarias", scope) + rebuildDaily(connection, scope, schemaVersion, rebuiltAt);
+        return rebuildDaily(connection, scope, schemaVersion, rebuiltAt);
     }
 
     /** Rewrites the scope's daily rows as the sums of its hourly rows (the daily close); returns how many there are. */

@@ -106,8 +106,9 @@ public class RebuildService {
         try (Connection connection = dataSource.getConnection()) {
             dayStates.lock(connection, scope);
             SortedMap<UserDay, DayTotals> before = rebuilds.hourlyTotals(connection, scope);
-            long rows = rebuilds.rebuild(connection, scope, definition.version());
+            long dailyRows = rebuilds.rebuild(connection, scope, definition.version());
             SortedMap<UserDay, DayTotals> after = rebuilds.hourlyTotals(connection, scope);
+            long rows = dailyRows + after.values().stream().mapToLong(DayTotals::rows).sum();
             dayStates.addMissing(connection, scope);
             dayStates.markRebuilt(connection, scope);
             return new ChunkResult(before, after, rows);
