@@ -56,9 +56,9 @@ class IngestPipelineBenchmark {
     /** Events sent before the measured ones, so that JIT compilation is (mostly) behind both services; 0 measures them cold. */
     private static final int WARMUP = Integer.getInteger("bench.warmup-events", 0) / BATCH * BATCH;
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency-samples", 300);
-    // HTTP/1.1 with keep-alive, as a browser speaks it over plain http, through rest-assured's own Apache client with
-    // each body encoded once: the load generator shares the 2 cores with what it measures, and java.net.http's
-    // client cost them 3-5 µs of CPU per event (a third of what ingest itself used, warm).
+    // HTTP/1.1 with keep-alive, as a browser speaks it over plain http (an h2c upgrade cost the shared cores several
+    // times more per request), through rest-assured's own Apache client, each body encoded once. The clients share
+    // the 2 cores with what they measure: their CPU per event is printed next to ingest's.
     private final CloseableHttpClient http = HttpClients.custom().setMaxConnTotal(CLIENTS + 1)
             .setMaxConnPerRoute(CLIENTS + 1).build();
     private final StringBuilder report = new StringBuilder();
