@@ -79,6 +79,14 @@ public interface FeaturesConfig {
         @WithDefault("10")
         int rebuildUsersPerChunk();
 
+        /**
+         * Days of one user that one statement of a rebuild regroups from registro. Keeps the GROUP BY within
+         * MariaDB's in-memory temporary table (16 MiB by default: about 15,000 hourly rows with their domain,
+         * a hundred days of a user with 150 hourly rows a day); past it the grouping goes to disk.
+         */
+        @WithDefault("31")
+        int rebuildDaysPerStatement();
+
         /** Transaction timeout of one rebuild chunk. */
         @WithDefault("PT10M")
         Duration rebuildTimeout();

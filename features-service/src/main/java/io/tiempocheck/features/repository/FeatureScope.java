@@ -29,6 +29,19 @@ public record FeatureScope(long firstUser, long lastUser, LocalDate from, LocalD
         return chunks;
     }
 
+    /** The same users over consecutive windows of at most {@code days} days that together cover {@code from..to}. */
+    public List<FeatureScope> windows(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("a window holds at least one day, not " + days);
+        }
+        List<FeatureScope> windows = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(days)) {
+            LocalDate end = start.plusDays(days - 1L);
+            windows.add(new FeatureScope(firstUser, lastUser, start, end.isAfter(to) ? to : end));
+        }
+        return windows;
+    }
+
     public static FeatureScope of(UserDay userDay) {
         return ofUser(userDay.userId(), userDay.day(), userDay.day());
     }
