@@ -2,7 +2,9 @@
 # Measures the ingest path on this machine and prints the figures next to the raw limits measured
 # in the same run (Kafka's ProducerPerformance, a plain multi-row INSERT). Uses the real broker and
 # database like the tests; writes the figures to e2e-tests/target/benchmark.txt as well.
-#   BENCH_EVENTS=200000 BENCH_CLIENTS=4 BENCH_WARMUP=0 ./bench/run.sh   (BENCH_WARMUP: untimed events first, JIT warm-up)
+# A running service is warm: by default 200,000 untimed events go through first (JIT compilation, pools,
+# tables), and the raw limits get the same warm-up. BENCH_WARMUP=0 measures freshly started JVMs.
+#   BENCH_EVENTS=200000 BENCH_CLIENTS=4 BENCH_WARMUP=200000 ./bench/run.sh
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
 start_test_dependencies
@@ -10,4 +12,4 @@ ensure_kafka_libs
 
 cd "$ROOT"
 mvn -B verify -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" -Dbench.warmup-events="${BENCH_WARMUP:-0}" | grep -vE '^\[INFO\] (Download|---|$)'
+  -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" -Dbench.warmup-events="${BENCH_WARMUP:-200000}" | grep -vE '^\[INFO\] (Download|---|$)'
