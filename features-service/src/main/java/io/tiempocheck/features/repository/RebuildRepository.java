@@ -68,7 +68,7 @@ public class RebuildRepository {
         LocalDateTime rebuiltAt = now(connection);
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_HOURLY)) {
             // One user and a few weeks per statement: the GROUP BY of a user-year (54,000 groups of a row with a
-            // 253-character domain) outgrows MariaDB's in-memory temporary table and goes to disk, four times
+            // 253-character domain) outgrows MariaDB's in-memory temporary table and goes to disk, three to four times
             // slower than the same groups in twelve statements. One user at a time, since a user range with a day
             // range reads registro's primary key from the first user's window to the last user's.
             for (long user : usersWithEvents(connection, scope)) {
