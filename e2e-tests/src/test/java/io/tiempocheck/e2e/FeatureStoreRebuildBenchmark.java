@@ -233,7 +233,8 @@ class FeatureStoreRebuildBenchmark {
             statement.execute("TRUNCATE TABLE plain_horarias");
             long started = System.nanoTime();
             for (LocalDate from = FIRST_DAY; !from.isAfter(LAST_DAY); from = from.plusDays(WINDOW_DAYS)) {
-                LocalDate to = from.plusDays(WINDOW_DAYS - 1L).isAfter(LAST_DAY) ? LAST_DAY : from.plusDays(WINDOW_DAYS - 1L);
+                LocalDate windowEnd = from.plusDays(WINDOW_DAYS - 1L);
+                LocalDate to = windowEnd.isAfter(LAST_DAY) ? LAST_DAY : windowEnd;
                 statement.executeUpdate("INSERT INTO plain_horarias (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver) "
                         + plainSelect("usuario_id = " + user + " AND r.dia BETWEEN '" + from.minusDays(1) + "' AND '" + to
                         + "' AND IF(k.n = 1, r.dia, r.dia_2) BETWEEN '" + from + "' AND '" + to + "'"));

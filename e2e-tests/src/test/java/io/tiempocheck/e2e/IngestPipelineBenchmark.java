@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,7 +32,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -397,12 +395,12 @@ class IngestPipelineBenchmark {
      * is seen: it is read from procesado_en.
      */
     private static void awaitDrained(Connection db, long rows) throws Exception {
-        String newest = null;
+        long newest = -1;
         long stillSince = System.nanoTime();
         while (true) {
             Thread.sleep(100);
-            String now = text(db, "SELECT MAX(procesado_en) FROM registro");
-            if (!Objects.equals(now, newest)) {
+            long now = count(db, "SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, '2000-01-01', MAX(procesado_en)), 0) FROM registro");
+            if (now != newest) {
                 newest = now;
                 stillSince = System.nanoTime();
             } else if (System.nanoTime() - stillSince > 1_000_000_000L) {
@@ -411,13 +409,6 @@ class IngestPipelineBenchmark {
                 }
                 stillSince = System.nanoTime();
             }
-        }
-    }
-
-    private static String text(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
         }
     }
 

@@ -67,14 +67,14 @@ public class RebuildRepository {
     public long rebuild(Connection connection, FeatureScope scope, int schemaVersion) throws SQLException {
         LocalDateTime rebuiltAt = now(connection);
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_HOURLY)) {
+            statement.setInt(1, schemaVersion);
+            statement.setObject(2, rebuiltAt);
             // One user and a few weeks per statement: the GROUP BY of a user-year (54,000 groups of a row with a
             // 253-character domain) outgrows MariaDB's in-memory temporary table and goes to disk, three to four times
             // slower than the same groups in twelve statements. One user at a time, since a user range with a day
             // range reads registro's primary key from the first user's window to the last user's.
             for (long user : usersWithEvents(connection, scope)) {
                 for (FeatureScope window : FeatureScope.ofUser(user, scope.from(), scope.to()).windows(daysPerStatement)) {
-                    statement.setInt(1, schemaVersion);
-                    statement.setObject(2, rebuiltAt);
                     statement.setLong(3, user);
                     statement.setLong(4, user);
                     // The day before: its last hour's intervals may run into the window's first day.
