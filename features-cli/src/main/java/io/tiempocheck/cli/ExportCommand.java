@@ -1,12 +1,13 @@
 package io.tiempocheck.cli;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,11 @@ class ExportCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = ".", description = "output folder (default: current)")
     Path dir;
 
-    @Option(names = "--desde")
-    LocalDate from;
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    DateRange range;
 
-    @Option(names = "--hasta")
-    LocalDate to;
-
-    @Option(names = "--usuario")
-    Long user;
+    @Mixin
+    UserOption user;
 
     @Override
     public Integer call() throws Exception {
@@ -36,9 +34,10 @@ class ExportCommand implements Callable<Integer> {
         for (String table : List.of("features_horarias", "features_diarias")) {
             Map<String, Object> query = new HashMap<>();
             query.put("tabla", table);
-            query.put("desde", from);
-            query.put("hasta", to);
-            query.put("usuario_id", user);
+            if (range != null) {
+                range.putInto(query);
+            }
+            user.putInto(query);
             Path file = dir.resolve(table + ".csv.gz");
             long bytes = cli.api().download("/admin/api/features_export", query, file);
             System.out.printf("%s (%d bytes)%n", file, bytes);

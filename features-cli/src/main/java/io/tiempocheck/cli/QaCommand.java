@@ -1,11 +1,11 @@
 package io.tiempocheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,21 +16,17 @@ class QaCommand implements Callable<Integer> {
     @ParentCommand
     FeaturesCli cli;
 
-    @Option(names = "--desde", required = true)
-    LocalDate from;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    DateRange range;
 
-    @Option(names = "--hasta", required = true)
-    LocalDate to;
-
-    @Option(names = "--usuario")
-    Long user;
+    @Mixin
+    UserOption user;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> query = new HashMap<>();
-        query.put("desde", from);
-        query.put("hasta", to);
-        query.put("usuario_id", user);
+        range.putInto(query);
+        user.putInto(query);
         query.put("solo_delta", true);
         JsonNode report = cli.api().get("/features_qa", query);
         JsonNode summary = report.path("resumen");

@@ -3,6 +3,7 @@ package io.tiempocheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,34 +21,25 @@ class RebuildCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Days days;
 
-    @Option(names = "--usuario", description = "only this usuario_id (default: every user)")
-    Long user;
+    @Mixin
+    UserOption user;
 
     static class Days {
         @Option(names = "--dia", required = true, description = "YYYY-MM-DD")
         LocalDate day;
 
         @ArgGroup(exclusive = false)
-        Range range;
-    }
-
-    static class Range {
-        @Option(names = "--desde", required = true)
-        LocalDate from;
-
-        @Option(names = "--hasta", required = true)
-        LocalDate to;
+        DateRange range;
     }
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> query = new HashMap<>();
-        query.put("usuario_id", user);
+        user.putInto(query);
         if (days.day != null) {
             query.put("dia", days.day);
         } else {
-            query.put("desde", days.range.from);
-            query.put("hasta", days.range.to);
+            days.range.putInto(query);
         }
         JsonNode result = cli.api().post("/admin/api/features_rebuild", query);
         System.out.printf("rebuilt %d user-days (%d changed), %d rows written, seconds %d -> %d, in %d ms%n",
