@@ -106,7 +106,8 @@ class AlertsBenchmark {
                                 + " (target: 25,000 streams under a 512 MiB heap)",
                         holder.greeted.get(), STREAMS, HEAP, openSeconds, holder.refused.get(), holder.closedByServer.get(), alive,
                         KEEP_ALIVE.multipliedBy(2).toSeconds());
-                report.figure("streams.cpu", "while holding them idle (a keep-alive every %d s): %s", KEEP_ALIVE.toSeconds(), idleCpu.cores());
+                report.figure("streams.cpu", "while holding them idle (a keep-alive every %d s): %s", KEEP_ALIVE.toSeconds(),
+                        idleCpu.cores());
                 long heldHeap = heapAfterGc(alerts);
                 report.figure("streams.heap", "after full GC %,.1f MiB idle, %,.1f MiB holding %,d streams -> %,.1f KiB per stream;"
                                 + " RSS %,.0f MiB", idleHeap / 1048576.0, heldHeap / 1048576.0, holder.greeted.get(),
@@ -289,7 +290,8 @@ class AlertsBenchmark {
         }
         Collections.sort(millis);
         report.figure("raw.kafka-round-trip", "bare Kafka produce (acks=all) -> consume, %d samples: p50 %.1f ms, p99 %.1f ms"
-                + " (the alert path makes three such hops plus two database commits)", SAMPLES, percentile(millis, 50), percentile(millis, 99));
+                + " (the alert path makes three such hops plus two database commits)", SAMPLES, percentile(millis, 50),
+                percentile(millis, 99));
     }
 
     /** A device token as ingest-service signs it, for users that need no row in ingest's database. */

@@ -30,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FeatureStoreRebuildBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.rebuild.events", 5_000_000);
-    private static final int USERS = 100;
+    private static final int USERS = Integer.getInteger("bench.rebuild.users", 100);
+    /** The users whose year and day are timed one by one: 40-44 and 42 of the hundred. */
+    private static final int FIRST_TIMED_USER = USERS * 2 / 5;
+    private static final String DAY_USER = Integer.toString(FIRST_TIMED_USER + 2);
     private static final int DAYS = 365;
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
     private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1);
@@ -78,7 +81,7 @@ class FeatureStoreRebuildBenchmark {
             List<Double> yearPlainInWindows = new ArrayList<>();
             Map<String, String> year = Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString());
             for (int i = 0; i < 5; i++) {
-                String user = Integer.toString(40 + i);
+                String user = Integer.toString(FIRST_TIMED_USER + i);
                 Map<String, String> userYear = new HashMap<>(year);
                 userYear.put("usuario_id", user);
                 QuietDatabase.settle();
@@ -101,8 +104,8 @@ class FeatureStoreRebuildBenchmark {
                     + " inside the service, the plain statement writing into features_horarias itself %,.1f ms -> ratio %.2fx",
                     median(yearRebuildsInHole), median(yearPlainInPlace), median(yearRebuildsInHole) / median(yearPlainInPlace));
             report.figure("rebuild.user-year-windows", "the plain statement cut into the rebuild's %d-day windows (12 statements,"
-                    + " into the empty copy): %,.1f ms -> the rebuild inside the service is %.2fx of that", WINDOW_DAYS, median(yearPlainInWindows),
-                    median(yearRebuildsInService) / median(yearPlainInWindows));
+                    + " into the empty copy): %,.1f ms -> the rebuild inside the service is %.2fx of that", WINDOW_DAYS,
+                    median(yearPlainInWindows), median(yearRebuildsInService) / median(yearPlainInWindows));
 
             LocalDate day = FIRST_DAY.plusDays(200);
             List<Double> dayRebuilds = new ArrayList<>();
@@ -110,8 +113,8 @@ class FeatureStoreRebuildBenchmark {
             List<Double> dayPlain = new ArrayList<>();
             QuietDatabase.settle();
             for (int i = 0; i < SAMPLES; i++) {
-                dayPlain.add(plainSql(system, "usuario_id = 42 AND dia = '" + day + "'"));
-                dayRebuilds.add(rebuild(system, Map.of("dia", day.toString(), "usuario_id", "42")));
+                dayPlain.add(plainSql(system, "usuario_id = " + DAY_USER + " AND dia = '" + day + "'"));
+                dayRebuilds.add(rebuild(system, Map.of("dia", day.toString(), "usuario_id", DAY_USER)));
                 dayRebuildsInService.add(lastServiceMillis);
             }
             report.figure("rebuild.user-day", "median of %d: %,.1f ms over HTTP, %,.1f ms inside the service"
@@ -131,7 +134,7 @@ class FeatureStoreRebuildBenchmark {
                 health.add(timed(() -> system.featuresAdmin().get("/features_health").then().statusCode(200)));
                 qaDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).get("/features_qa")
                         .then().statusCode(200)));
-                qaUserDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).queryParam("usuario_id", "42")
+                qaUserDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).queryParam("usuario_id", DAY_USER)
                         .get("/features_qa").then().statusCode(200)));
             }
             report.figure("endpoint.health", "/features_health p50 %,.1f ms, max %,.1f ms (target < 100 ms)",

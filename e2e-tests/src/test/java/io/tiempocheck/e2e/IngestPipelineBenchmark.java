@@ -130,7 +130,8 @@ class IngestPipelineBenchmark {
                 long counted = WARMUP + EVENTS - before;
                 // A backlog small enough to drain before the warm-up's end is seen leaves no events to divide by.
                 String cpuPerEvent = counted == 0 ? "not measured (drained before the warm-up's end was seen)"
-                        : String.format(Locale.ROOT, "%.1f µs per event", system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / counted);
+                        : String.format(Locale.ROOT, "%.1f µs per event",
+                                system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / counted);
                 String from = "(SELECT procesado_en FROM registro ORDER BY procesado_en LIMIT 1 OFFSET " + WARMUP + ")";
                 double micros = count(db, "SELECT TIMESTAMPDIFF(MICROSECOND, " + from + ", MAX(procesado_en)) FROM registro");
                 long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > " + from);
