@@ -5,6 +5,8 @@
 # the tests; prints each figure as it is measured and appends it to e2e-tests/target/alerts-benchmark.txt.
 #   BENCH_STREAMS=10000 BENCH_ALERTS_HEAP=256m BENCH_SAMPLES=200 ./bench/alerts.sh   (the latency target's 10,000 streams)
 #   BENCH_STREAMS=25000 BENCH_ALERTS_HEAP=512m ./bench/alerts.sh                     (the capacity target)
+# Each stream takes a descriptor in the service and one in this load generator: 25,000 streams need a hard
+# limit (ulimit -Hn) of at least 27,000, which only a process with CAP_SYS_RESOURCE can raise.
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
 start_test_dependencies
