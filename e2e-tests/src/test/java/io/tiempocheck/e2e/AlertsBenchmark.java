@@ -51,8 +51,8 @@ import java.util.stream.IntStream;
 /**
  * Figures, not assertions: how many concurrent SSE streams one alerts-service holds with the heap it
  * runs with, and the time from ingest's 202 for the event that crosses a limit to the alert on the
- * stream, measured while those streams are open, with where that time goes (the row's insert into
- * registro, the alert's creation) and the CPU each process used meanwhile. Next to them, the raw
+ * stream, measured while those streams are open, with where that time goes (split at the consumer's
+ * INSERT, the feature update and the alert notice) and the CPU each process used meanwhile. Next to them, the raw
  * limits measured in the same run: the process's file descriptors and heap, and a bare Kafka
  * produce-to-consume round trip (the alert path has three). Run with ./bench/alerts.sh; excluded from
  * the tests, which run it at a smoke size (BenchmarkSmokeTest).
