@@ -7,6 +7,8 @@
 source "$(dirname "$0")/lib.sh"
 
 start_test_dependencies
+# The ingest benchmark's smoke run (e2e-tests' bench-smoke execution) compares with Kafka's ProducerPerformance.
+ensure_kafka_libs
 
 cd "$ROOT"
 mvn -B verify "$@"

@@ -4,7 +4,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,21 +23,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * events by default), for one user-day, one user-year and everything, each next to the single plain
  * INSERT ... SELECT ... GROUP BY that MariaDB needs to produce the same hourly rows from the same
  * registro rows (the limit); the QA check over the whole history; and the latency of
- * /features_health and /features_qa for one day. Run with ./bench/rebuild.sh.
+ * /features_health and /features_qa for one day. Run with ./bench/rebuild.sh; excluded from the tests,
+ * which run it at a smoke size (BenchmarkSmokeTest).
  */
 @Tag("bench")
 class FeatureStoreRebuildBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.rebuild.events", 5_000_000);
-    private static final int USERS = 100;
+    private static final int USERS = Integer.getInteger("bench.rebuild.users", 100);
+    /** The users whose year and day are timed one by one: 40-44 and 42 of the hundred. */
+    private static final int FIRST_TIMED_USER = USERS * 2 / 5;
+    private static final String DAY_USER = Integer.toString(FIRST_TIMED_USER + 2);
     private static final int DAYS = 365;
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
     private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1);
     private static final int SAMPLES = 21;
     /** features-service's default rebuild-days-per-statement. */
     private static final int WINDOW_DAYS = 31;
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport("TiempoCheck feature store rebuild benchmark", "rebuild-benchmark.txt");
     private double lastServiceMillis;
+
+    /** Where this run's figures are written, line by line as they are measured. */
+    Path reportFile() {
+        return report.file();
+    }
 
     @Test
     void measure() throws Exception {
@@ -49,9 +56,7 @@ class FeatureStoreRebuildBenchmark {
                 "TIEMPOCHECK_FEATURES_JOBS_DAILY_EVERY", "24h",
                 "TIEMPOCHECK_FEATURES_JOBS_CATCHUP_EVERY", "24h"))) {
             system.features.start();
-            long generated = generateHistory(system);
-            line("Feature store rebuild benchmark: %,d events in registro, %d users x %d days, %d cores",
-                    generated, USERS, DAYS, Runtime.getRuntime().availableProcessors());
+            generateHistory(system);
 
             // Every timed phase starts on a settled database (QuietDatabase): no phase pays for the purge and
             // page flushing of the one before it.
@@ -59,11 +64,11 @@ class FeatureStoreRebuildBenchmark {
             double plainAll = plainSql(system, "1=1");
             QuietDatabase.settle();
             double rebuildAll = rebuild(system, Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString()));
-            compare("everything, empty store (over HTTP)", rebuildAll, plainAll);
+            compare("rebuild.all-empty", "everything, empty store (over HTTP)", rebuildAll, plainAll);
             // Again over the store it has just filled: the usual case, where most rows are unchanged.
             QuietDatabase.settle();
             double rebuildAgain = rebuild(system, Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString()));
-            compare("everything, filled store (over HTTP)", rebuildAgain, plainAll);
+            compare("rebuild.all-filled", "everything, filled store (over HTTP)", rebuildAgain, plainAll);
 
             // Per user: the limit (into an empty copy); the rebuild over the user's correct rows (the usual case);
             // the same plain statement writing into features_horarias itself, into the hole left by deleting the
@@ -76,7 +81,7 @@ class FeatureStoreRebuildBenchmark {
             List<Double> yearPlainInWindows = new ArrayList<>();
             Map<String, String> year = Map.of("desde", FIRST_DAY.toString(), "hasta", LAST_DAY.toString());
             for (int i = 0; i < 5; i++) {
-                String user = Integer.toString(40 + i);
+                String user = Integer.toString(FIRST_TIMED_USER + i);
                 Map<String, String> userYear = new HashMap<>(year);
                 userYear.put("usuario_id", user);
                 QuietDatabase.settle();
@@ -92,14 +97,15 @@ class FeatureStoreRebuildBenchmark {
                 rebuild(system, userYear);
                 yearRebuildsInHole.add(lastServiceMillis);
             }
-            compare("one user-year (median of 5 users, over HTTP)", median(yearRebuilds), median(yearPlain));
-            compare("one user-year (median, inside the service)", median(yearRebuildsInService), median(yearPlain));
-            line("  into the hole left by deleting the user's hourly rows: rebuild %,.1f ms inside the service, the plain"
-                    + " statement writing into features_horarias itself %,.1f ms -> ratio %.2fx",
+            compare("rebuild.user-year", "one user-year (median of 5 users, over HTTP)", median(yearRebuilds), median(yearPlain));
+            compare("rebuild.user-year-in-service", "one user-year (median, inside the service)", median(yearRebuildsInService),
+                    median(yearPlain));
+            report.figure("rebuild.user-year-in-hole", "into the hole left by deleting the user's hourly rows: rebuild %,.1f ms"
+                    + " inside the service, the plain statement writing into features_horarias itself %,.1f ms -> ratio %.2fx",
                     median(yearRebuildsInHole), median(yearPlainInPlace), median(yearRebuildsInHole) / median(yearPlainInPlace));
-            line("  the plain statement cut into the rebuild's %d-day windows (12 statements, into the empty copy): %,.1f ms"
-                    + " -> the rebuild inside the service is %.2fx of that", WINDOW_DAYS, median(yearPlainInWindows),
-                    median(yearRebuildsInService) / median(yearPlainInWindows));
+            report.figure("rebuild.user-year-windows", "the plain statement cut into the rebuild's %d-day windows (12 statements,"
+                    + " into the empty copy): %,.1f ms -> the rebuild inside the service is %.2fx of that", WINDOW_DAYS,
+                    median(yearPlainInWindows), median(yearRebuildsInService) / median(yearPlainInWindows));
 
             LocalDate day = FIRST_DAY.plusDays(200);
             List<Double> dayRebuilds = new ArrayList<>();
@@ -107,11 +113,11 @@ class FeatureStoreRebuildBenchmark {
             List<Double> dayPlain = new ArrayList<>();
             QuietDatabase.settle();
             for (int i = 0; i < SAMPLES; i++) {
-                dayPlain.add(plainSql(system, "usuario_id = 42 AND dia = '" + day + "'"));
-                dayRebuilds.add(rebuild(system, Map.of("dia", day.toString(), "usuario_id", "42")));
+                dayPlain.add(plainSql(system, "usuario_id = " + DAY_USER + " AND dia = '" + day + "'"));
+                dayRebuilds.add(rebuild(system, Map.of("dia", day.toString(), "usuario_id", DAY_USER)));
                 dayRebuildsInService.add(lastServiceMillis);
             }
-            line("rebuild one user-day (median of %d)            %,6.1f ms over HTTP, %,6.1f ms inside the service"
+            report.figure("rebuild.user-day", "median of %d: %,.1f ms over HTTP, %,.1f ms inside the service"
                     + " (target < 50 ms); plain INSERT...SELECT %,.1f ms", SAMPLES, median(dayRebuilds),
                     median(dayRebuildsInService), median(dayPlain));
 
@@ -119,7 +125,7 @@ class FeatureStoreRebuildBenchmark {
             double qaAll = timed(() -> system.featuresAdmin().queryParam("desde", FIRST_DAY.toString())
                     .queryParam("hasta", LAST_DAY.toString()).queryParam("solo_delta", "true").get("/features_qa")
                     .then().statusCode(200).body("resumen.dias_con_delta", org.hamcrest.Matchers.equalTo(0)));
-            line("QA over the whole history                  %,10.0f ms", qaAll);
+            report.figure("qa.all", "QA over the whole history: %,.0f ms", qaAll);
 
             List<Double> health = new ArrayList<>();
             List<Double> qaDay = new ArrayList<>();
@@ -128,17 +134,15 @@ class FeatureStoreRebuildBenchmark {
                 health.add(timed(() -> system.featuresAdmin().get("/features_health").then().statusCode(200)));
                 qaDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).get("/features_qa")
                         .then().statusCode(200)));
-                qaUserDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).queryParam("usuario_id", "42")
+                qaUserDay.add(timed(() -> system.featuresAdmin().queryParam("dia", day.toString()).queryParam("usuario_id", DAY_USER)
                         .get("/features_qa").then().statusCode(200)));
             }
-            line("/features_health                           p50 %,6.1f ms  max %,6.1f ms (target < 100 ms)",
+            report.figure("endpoint.health", "/features_health p50 %,.1f ms, max %,.1f ms (target < 100 ms)",
                     median(health), Collections.max(health));
-            line("/features_qa one day, all users            p50 %,6.1f ms  max %,6.1f ms (target < 100 ms)",
+            report.figure("endpoint.qa-day", "/features_qa one day, all users: p50 %,.1f ms, max %,.1f ms (target < 100 ms)",
                     median(qaDay), Collections.max(qaDay));
-            line("/features_qa one day, one user             p50 %,6.1f ms  max %,6.1f ms (target < 100 ms)",
+            report.figure("endpoint.qa-user-day", "/features_qa one day, one user: p50 %,.1f ms, max %,.1f ms (target < 100 ms)",
                     median(qaUserDay), Collections.max(qaUserDay));
-            Path out = Path.of(System.getProperty("tiempocheck.root", "..")).resolve("e2e-tests/target/rebuild-benchmark.txt");
-            Files.writeString(out, report);
         }
     }
 
@@ -148,7 +152,7 @@ class FeatureStoreRebuildBenchmark {
      * every user in Mexico City, whose offset has no DST, so the hour split is plain arithmetic.
      * MariaDB's sequence engine numbers the rows (a benchmark-only shortcut: MySQL has no such engine).
      */
-    private long generateHistory(TiempoCheckSystem system) throws SQLException {
+    private void generateHistory(TiempoCheckSystem system) throws SQLException {
         long started = System.nanoTime();
         try (Connection db = system.featureStore(); Statement statement = db.createStatement()) {
             // Rows come in primary-key order (user, day) with increasing ids, so both unique indexes only append.
@@ -180,9 +184,8 @@ class FeatureStoreRebuildBenchmark {
             }
             try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM registro")) {
                 row.next();
-                long count = row.getLong(1);
-                line("generated in %,.0f s", (System.nanoTime() - started) / 1e9);
-                return count;
+                report.figure("history", "%,d events in registro (%d users x %d days) generated in %,.1f s; %d cores",
+                        row.getLong(1), USERS, DAYS, (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors());
             }
         }
     }
@@ -264,8 +267,8 @@ class FeatureStoreRebuildBenchmark {
         return millis;
     }
 
-    private void compare(String what, double ours, double limit) {
-        line("rebuild %-45s %,10.1f ms   plain INSERT...SELECT %,10.1f ms   ratio %.2fx (target <= 1.5x)",
+    private void compare(String name, String what, double ours, double limit) {
+        report.figure(name, "rebuild %s %,.1f ms, plain INSERT...SELECT %,.1f ms -> ratio %.2fx (target <= 1.5x)",
                 what, ours, limit, ours / limit);
     }
 
@@ -279,11 +282,5 @@ class FeatureStoreRebuildBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        System.out.println(text);
-        report.append(text).append('\n');
     }
 }

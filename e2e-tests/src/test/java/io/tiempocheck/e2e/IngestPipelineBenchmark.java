@@ -45,7 +45,8 @@ import static io.tiempocheck.e2e.RandomTraffic.count;
 /**
  * Figures, not assertions: throughput of the ingest path and of the feature-store consumer, each
  * next to the raw limit measured in the same run on the same machine, and the latency from a 202 to
- * the event being visible in features_horarias. Run with ./bench/run.sh; excluded from the tests.
+ * the event being visible in features_horarias, with the CPU each process used meanwhile. Run with
+ * ./bench/run.sh; excluded from the tests, which run it at a smoke size (BenchmarkSmokeTest).
  */
 @Tag("bench")
 class IngestPipelineBenchmark {
@@ -61,7 +62,12 @@ class IngestPipelineBenchmark {
     // the 2 cores with what they measure: their CPU per event is printed next to ingest's.
     private final CloseableHttpClient http = HttpClients.custom().setMaxConnTotal(CLIENTS + 1)
             .setMaxConnPerRoute(CLIENTS + 1).build();
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport("TiempoCheck ingest benchmark", "benchmark.txt");
+
+    /** Where this run's figures are written, line by line as they are measured. */
+    Path reportFile() {
+        return report.file();
+    }
 
     @Test
     void measure() throws Exception {
@@ -73,28 +79,31 @@ class IngestPipelineBenchmark {
             }
             List<byte[]> bodies = batches(EVENTS);
             int recordSize = eventRecordSize();
+            report.figure("machine", "%d cores, load average %s", Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
             if (WARMUP > 0) {
-                line("Warm-up: %,d events through ingest first (and so through the consumer, and into the raw table), not timed;"
-                        + " ProducerPerformance sends %,d records and its rate is their average.", WARMUP, WARMUP + EVENTS);
+                report.figure("warm-up", "%,d events through ingest first (and so through the consumer, and into the raw table),"
+                        + " not timed; ProducerPerformance sends %,d records and its rate is their average", WARMUP, WARMUP + EVENTS);
                 ingestRate(system, users, batches(WARMUP));
             }
 
             // The machine is shared and its load comes in bursts: each raw limit is measured twice, around
             // (or after) ours, and the better of its measurements is the limit.
             double producerBefore = rawProducerRate(system, recordSize, WARMUP + EVENTS);
+            report.figure("raw.producer", "Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s",
+                    recordSize, ingestProducerSettings(), producerBefore);
             Duration ingestCpu = system.ingest.cpuTime();
             Duration clientsCpu = ownCpuTime();
+            ProcessCpu ingestCores = ProcessCpu.start(system.ingest);
             double ingest = ingestRate(system, users, bodies);
             ingestCpu = system.ingest.cpuTime().minus(ingestCpu);
             clientsCpu = ownCpuTime().minus(clientsCpu);
+            report.figure("ingest", "over HTTP -> Kafka (%,d events, batches of %d, %d clients): %,.0f events/s; CPU per event:"
+                    + " ingest-service %.1f µs, the clients (this JVM, on the same cores) %.1f µs; %s", EVENTS, BATCH, CLIENTS, ingest,
+                    ingestCpu.toNanos() / 1e3 / EVENTS, clientsCpu.toNanos() / 1e3 / EVENTS, ingestCores.cores());
             double producerAfter = rawProducerRate(system, recordSize, WARMUP + EVENTS);
-            double producer = Math.max(producerBefore, producerAfter);
-            line("Ingest over HTTP -> Kafka (%d events, batches of %d, %d clients): %,.0f events/s; CPU per event: ingest-service %.1f µs,"
-                    + " the clients (this JVM, on the same cores) %.1f µs", EVENTS, BATCH, CLIENTS, ingest,
-                    ingestCpu.toNanos() / 1e3 / EVENTS, clientsCpu.toNanos() / 1e3 / EVENTS);
-            line("Kafka ProducerPerformance (%d-byte records, ingest's producer settings %s): %,.0f records/s before, %,.0f after"
-                    + " -> ingest at %.0f%% of the better", recordSize, ingestProducerSettings(), producerBefore, producerAfter,
-                    100 * ingest / producer);
+            report.figure("ingest.ratio", "ProducerPerformance again: %,.0f records/s -> ingest at %.0f%% of the better of the two"
+                    + " (target >= 80 %%)", producerAfter, 100 * ingest / Math.max(producerBefore, producerAfter));
 
             // The consumer starts only now, with the whole backlog waiting: its rate is the drain rate of
             // the measured events (start-up and warm-up excluded). procesado_en is the time of the
@@ -104,8 +113,8 @@ class IngestPipelineBenchmark {
             // warm-up rows and its timed rows in one go, so neither side pays for the other's page flushing.
             QuietDatabase.settle();
             system.features.start();
+            int consumers = consumerConcurrency();
             double consumer;
-            double consumerCpuMicros;
             try (Connection db = system.featureStore()) {
                 // Twice a second: each COUNT(*) reads the whole table, and the timed events follow the warm-up
                 // without a pause. Where the boundary is seen only starts the CPU count, which divides by the rows
@@ -114,30 +123,33 @@ class IngestPipelineBenchmark {
                     Thread.sleep(500);
                 }
                 Duration featuresCpu = system.features.cpuTime();
+                ProcessCpu drainCores = ProcessCpu.start(system.features);
                 long before = count(db, "SELECT COUNT(*) FROM registro");
                 awaitDrained(db, WARMUP + EVENTS);
-                consumerCpuMicros = system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / (WARMUP + EVENTS - before);
+                String cores = drainCores.cores();
+                long counted = WARMUP + EVENTS - before;
+                // A backlog small enough to drain before the warm-up's end is seen leaves no events to divide by.
+                String cpuPerEvent = counted == 0 ? "not measured (drained before the warm-up's end was seen)"
+                        : String.format(Locale.ROOT, "%.1f µs per event",
+                                system.features.cpuTime().minus(featuresCpu).toNanos() / 1e3 / counted);
                 String from = "(SELECT procesado_en FROM registro ORDER BY procesado_en LIMIT 1 OFFSET " + WARMUP + ")";
                 double micros = count(db, "SELECT TIMESTAMPDIFF(MICROSECOND, " + from + ", MAX(procesado_en)) FROM registro");
                 long timed = count(db, "SELECT COUNT(*) FROM registro WHERE procesado_en > " + from);
                 consumer = timed / (micros / 1e6);
+                report.figure("consumer", "features-service drain (registro + features_horarias + features_diarias, %d consumers, first"
+                        + " to last insert): %,.0f events/s; features-service CPU %s; until the end was seen: %s",
+                        consumers, consumer, cpuPerEvent, cores);
             }
             // The raw table copies the consumer's registro, which exists once the consumer has started:
             // the raw INSERT is measured right after the drain and again after the latency samples.
-            int consumers = consumerConcurrency();
             List<RawRow> drained = drainedRows(system);
             RawInsert rawFirst = rawInsertRate(system, drained, consumers);
-            String latency = latency(system, users.get(0));
+            report.figure("raw.insert", "plain multi-row INSERT of the same rows into a copy of registro: %s rows/s", rawFirst);
+            latency(system, users.get(0));
             RawInsert rawSecond = rawInsertRate(system, drained, consumers);
-            line("features-service drain (registro + features_horarias + features_diarias, %d consumers, first to last insert):"
-                    + " %,.0f events/s; features-service CPU %.1f µs per event", consumers, consumer, consumerCpuMicros);
-            line("Plain multi-row INSERT of the same rows into a copy of registro, rows/s: %s, later %s -> consumer at %.0f%% of the best",
-                    rawFirst, rawSecond, 100 * consumer / Math.max(rawFirst.best(), rawSecond.best()));
-            line("%s", latency);
+            report.figure("consumer.ratio", "plain INSERT again: %s rows/s -> consumer at %.0f%% of the best (target >= 80 %%)",
+                    rawSecond, 100 * consumer / Math.max(rawFirst.best(), rawSecond.best()));
         }
-        System.out.println("\n==== TiempoCheck ingest benchmark ====\n" + report);
-        Path out = Path.of("target/benchmark.txt");
-        Files.writeString(out, report.toString());
     }
 
     private double ingestRate(TiempoCheckSystem system, List<User> users, List<byte[]> bodies) throws Exception {
@@ -165,7 +177,7 @@ class IngestPipelineBenchmark {
         return rate;
     }
 
-    private String latency(TiempoCheckSystem system, User user) throws Exception {
+    private void latency(TiempoCheckSystem system, User user) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (Connection db = system.featureStore();
              PreparedStatement visible = db.prepareStatement("SELECT 1 FROM features_horarias WHERE usuario_id = ? AND dominio = ?")) {
@@ -191,12 +203,16 @@ class IngestPipelineBenchmark {
             }
         }
         Collections.sort(millis);
-        return String.format(Locale.ROOT, "202 -> visible in features_horarias (%d sequential single-event batches): p50 %.0f ms, p99 %.0f ms,"
+        report.figure("latency", "202 -> visible in features_horarias (%d sequential single-event batches): p50 %.0f ms, p99 %.0f ms,"
                 + " max %.0f ms", LATENCY_SAMPLES, percentile(millis, 50), percentile(millis, 99), millis.get(millis.size() - 1));
     }
 
     private double rawProducerRate(TiempoCheckSystem system, int recordSize, int records) throws Exception {
         Path libs = root().resolve(".run/kafka/libs");
+        if (!Files.isDirectory(libs)) {
+            throw new IllegalStateException(libs + " is missing: ProducerPerformance comes from Kafka's tools, which"
+                    + " ./bench/run.sh and ./deploy/local/test.sh fetch (deploy/local/lib.sh ensure_kafka_libs)");
+        }
         String topic = system.eventsTopic + ".raw-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
@@ -432,9 +448,5 @@ class IngestPipelineBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 }

@@ -43,6 +43,11 @@ final class ServiceProcess {
         return this;
     }
 
+    /** The name of this process's log: the service, or the replica. */
+    String name() {
+        return name;
+    }
+
     /** The operating system's id of the running process. */
     long pid() {
         return process.pid();

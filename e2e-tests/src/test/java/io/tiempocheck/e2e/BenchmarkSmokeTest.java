@@ -1,0 +1,57 @@
+package io.tiempocheck.e2e;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every benchmark at a smoke size (the system properties of e2e-tests' bench-smoke execution: a few
+ * thousand events, a few hundred streams, a few samples), so a change that breaks one fails the tests
+ * instead of waiting for the next person who runs bench/. Asserts that each completes and prints each of
+ * its figure lines with numbers in it, never their values: at this size they measure nothing.
+ */
+@Tag("bench-smoke")
+class BenchmarkSmokeTest {
+
+    @Test
+    void ingestPipelineBenchmarkPrintsEveryFigure() throws Exception {
+        IngestPipelineBenchmark benchmark = new IngestPipelineBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "machine", "warm-up", "raw.producer", "ingest", "ingest.ratio", "consumer",
+                "raw.insert", "latency", "consumer.ratio");
+    }
+
+    @Test
+    void rebuildBenchmarkPrintsEveryFigure() throws Exception {
+        FeatureStoreRebuildBenchmark benchmark = new FeatureStoreRebuildBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "history", "rebuild.all-empty", "rebuild.all-filled", "rebuild.user-year",
+                "rebuild.user-year-in-service", "rebuild.user-year-in-hole", "rebuild.user-year-windows", "rebuild.user-day", "qa.all",
+                "endpoint.health", "endpoint.qa-day", "endpoint.qa-user-day");
+    }
+
+    @Test
+    void alertsBenchmarkPrintsEveryFigure() throws Exception {
+        AlertsBenchmark benchmark = new AlertsBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "machine", "streams", "streams.cpu", "streams.heap", "streams.gauge", "latency",
+                "latency.cpu", "latency.legs", "latency.slowest", "streams.after", "raw.kafka-round-trip");
+    }
+
+    private static void assertFigures(Path report, String... names) throws Exception {
+        List<String> lines = Files.readAllLines(report);
+        for (String name : names) {
+            String text = BenchReport.find(lines, name).orElseGet(() -> fail("no line '" + name + ":' in " + report + ":\n" + lines));
+            List<Double> numbers = BenchReport.numbers(text);
+            assertFalse(numbers.isEmpty(), name + " has no figure: " + text);
+            assertTrue(numbers.stream().allMatch(Double::isFinite), name + " has a figure that is not a number: " + text);
+        }
+    }
+}
