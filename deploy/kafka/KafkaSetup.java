@@ -31,17 +31,17 @@ public class KafkaSetup {
         try (FileReader reader = new FileReader(args[0])) {
             config.load(reader);
         }
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         List<AclBinding> acls = acls(Path.of(args[1]));
         try (Admin admin = Admin.create(config)) {
-            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
-            admin.createAcls(acls).all().get(10, TimeUnit.SECONDS);
+            admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             System.err.println("The broker at " + config.get("bootstrap.servers") + " refused the runner's admin user: " + e.getCause());
             System.exit(1);
         } catch (TimeoutException e) {
-            System.err.println("The broker at " + config.get("bootstrap.servers") + " did not answer a SASL/SCRAM client within 10 s");
+            System.err.println("The broker at " + config.get("bootstrap.servers") + " did not answer a SASL/SCRAM client within 30 s");
             System.exit(1);
         }
     }

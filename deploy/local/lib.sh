@@ -142,7 +142,7 @@ kafka_service_env() { # user
 kafka_setup() {
   local admin; admin=$(kafka_client_config admin)
   kafka_java "$ROOT/deploy/kafka/KafkaSetup.java" "$admin" "$ROOT/deploy/kafka/acls.txt" \
-    || die "Something listens on $KAFKA_BOOTSTRAP but does not accept this checkout's Kafka credentials ($admin):
+    || die "Something listens on $KAFKA_BOOTSTRAP but does not accept (or answer in time) this checkout's Kafka credentials ($admin):
   another broker (a PLAINTEXT one, or another checkout's) holds the port. Stop it, or run this one on
   other ports: TIEMPOCHECK_KAFKA_PORT=19092 TIEMPOCHECK_KAFKA_CONTROLLER_PORT=19093 $0"
 }
