@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * For deploy/local/runner-checks.sh (java -cp ... KafkaProbe.java client.properties topic): tries to write one
- * record as the client configuration's user. Prints "written" (exit 0) or "refused: <error>" (exit 2).
+ * record as the client configuration's user. Prints "written" (exit 0) or "refused: <error>" (exit 2). Waits long
+ * enough for a loaded machine: a refusal for lack of rights must not read as a timeout.
  */
 public class KafkaProbe {
 
@@ -20,11 +21,11 @@ public class KafkaProbe {
         try (FileReader reader = new FileReader(args[0])) {
             config.load(reader);
         }
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "40000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(args[1], "probe", "{}")).get(20, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(args[1], "probe", "{}")).get(45, TimeUnit.SECONDS);
             System.out.println("written");
         } catch (ExecutionException e) {
             System.out.println("refused: " + e.getCause());

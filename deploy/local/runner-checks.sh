@@ -42,11 +42,17 @@ reads_but_cannot_write_features() { # service
   out=$(tail -1 <<< "$out"); echo "    $out"; [[ $out == *denied* ]]
 }
 no_password_refused() { ! mysql -u"$(db_user alerts-service)" -h127.0.0.1 -P3306 -e 'SELECT 1' >/dev/null 2>&1; }
+# kill -9, then up.sh at once; the dead service's PID file names another live process meanwhile, as when
+# the PID is reused or the process lingers unreaped: up.sh must not take it for the service.
 restarts_after_kill() { # service
-  local pidf="$RUN/pids/$1.pid"
+  local pidf="$RUN/pids/$1.pid" stranger ok=0
   kill -9 "$(cat "$pidf")"
-  "$ROOT/deploy/local/up.sh" --no-build > "$RUN/logs/up-after-kill.log" 2>&1 || { tail -5 "$RUN/logs/up-after-kill.log"; return 1; }
-  curl -fs "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null
+  sleep 600 & stranger=$!
+  echo "$stranger" > "$pidf"
+  "$ROOT/deploy/local/up.sh" --no-build > "$RUN/logs/up-after-kill.log" 2>&1 && ok=1
+  kill "$stranger"
+  [ $ok = 1 ] || { tail -5 "$RUN/logs/up-after-kill.log"; return 1; }
+  [ "$(cat "$pidf")" != "$stranger" ] && curl -fs "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null
 }
 
 for svc in "${SERVICES[@]}"; do check "$svc listens on 127.0.0.1:${PORT[$svc]} only" only_loopback "${PORT[$svc]}"; done
