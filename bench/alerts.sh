@@ -18,6 +18,6 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want" ]; then
 fi
 
 cd "$ROOT"
-mvn -B verify -pl e2e-tests -am -Pbench -Dtest=AlertsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify $(kafka_test_options) -pl e2e-tests -am -Pbench -Dtest=AlertsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.streams="${BENCH_STREAMS:-10000}" -Dbench.alerts-heap="${BENCH_ALERTS_HEAP:-256m}" \
   -Dbench.latency-samples="${BENCH_SAMPLES:-200}" | grep -vE '^\[INFO\] (Download|---|$)'

@@ -9,5 +9,5 @@ source "$(dirname "$0")/../deploy/local/lib.sh"
 start_test_dependencies
 
 cd "$ROOT"
-mvn -B verify -pl e2e-tests -am -Pbench -Dtest=FeatureStoreRebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify $(kafka_test_options) -pl e2e-tests -am -Pbench -Dtest=FeatureStoreRebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rebuild.events="${BENCH_REBUILD_EVENTS:-5000000}" | grep -vE '^\[INFO\] (Download|---|$)'

@@ -11,5 +11,5 @@ start_test_dependencies
 ensure_kafka_libs
 
 cd "$ROOT"
-mvn -B verify -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify $(kafka_test_options) -pl e2e-tests -am -Pbench -Dtest=IngestPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.events="${BENCH_EVENTS:-200000}" -Dbench.clients="${BENCH_CLIENTS:-4}" -Dbench.warmup-events="${BENCH_WARMUP:-200000}" | grep -vE '^\[INFO\] (Download|---|$)'

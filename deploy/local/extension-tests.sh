@@ -2,7 +2,7 @@
 # The extension's tests: unit tests (node --test) and end-to-end tests in Debian's chromium
 # against the real backend. Called by deploy/local/test.sh. Installs what it needs (chromium,
 # its translations, node, npm ci), starts the backend with up.sh when it is not running and stops
-# what it started. Skips the browser tests, loudly, only when chromium cannot be installed.
+# what it started, and checks what up.sh left running (runner-checks.sh). Skips the browser tests, loudly, only when chromium cannot be installed.
 source "$(dirname "$0")/lib.sh"
 
 EXT="$ROOT/extension"
@@ -27,17 +27,6 @@ fi
 log "Extension unit tests"
 node --test test/unit/
 
-if [ ! -x "$CHROMIUM" ]; then
-  apt_install chromium chromium-l10n || true
-fi
-if [ ! -x "$CHROMIUM" ]; then
-  printf '\033[41;97m %s \033[0m\n' \
-    "SKIPPED: the extension's end-to-end tests. $CHROMIUM is missing and could not be installed (apt-get install chromium needs root and Debian's archive)." >&2
-  exit 0
-fi
-# Spanish is the extension's default language; Debian ships Chromium's translations apart.
-[ -f /usr/lib/chromium/locales/es.pak ] || apt_install chromium-l10n || log "chromium-l10n missing: pages will show in English"
-
 ready() { curl -fs "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null 2>&1; }
 started_backend=0
 for svc in "${SERVICES[@]}"; do ready "$svc" || started_backend=1; done
@@ -49,10 +38,26 @@ if [ $started_backend = 1 ]; then
   for svc in "${SERVICES[@]}"; do [ -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] || build=; done
   log "Starting the backend for the extension's end-to-end tests (deploy/local/up.sh $build)"
   # The broker may be someone else's (already running), so this checkout may not have its run folder yet.
-  mkdir -p "$RUN/logs"
+  make_run_dir
   "$ROOT/deploy/local/up.sh" $build > "$RUN/logs/up-for-extension-tests.log" 2>&1 \
     || { tail -20 "$RUN/logs/up-for-extension-tests.log"; die "up.sh failed"; }
+  # What up.sh leaves on a shared machine, and its restart right after a crash (issue 12).
+  "$ROOT/deploy/local/runner-checks.sh" "$RUN/logs/up-for-extension-tests.log" --crash
+else
+  log "The backend was already running: the local runner's checks run without the crash restart"
+  "$ROOT/deploy/local/runner-checks.sh" /dev/null
 fi
+
+if [ ! -x "$CHROMIUM" ]; then
+  apt_install chromium chromium-l10n || true
+fi
+if [ ! -x "$CHROMIUM" ]; then
+  printf '\033[41;97m %s \033[0m\n' \
+    "SKIPPED: the extension's end-to-end tests. $CHROMIUM is missing and could not be installed (apt-get install chromium needs root and Debian's archive)." >&2
+  exit 0
+fi
+# Spanish is the extension's default language; Debian ships Chromium's translations apart.
+[ -f /usr/lib/chromium/locales/es.pak ] || apt_install chromium-l10n || log "chromium-l10n missing: pages will show in English"
 
 log "Extension end-to-end tests (chromium $("$CHROMIUM" --version 2>/dev/null | awk '{print $2}'))"
 node --test --test-concurrency=1 test/e2e/

@@ -4,8 +4,18 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUN="$ROOT/.run"
 KAFKA_HOME="$RUN/kafka"
+# Passwords, tokens and the broker's client settings: readable by this account only.
+SECRETS="$RUN/secrets"
 SERVICES=(ingest-service features-service alerts-service suggestions-service)
-declare -A PORT=([ingest-service]=8081 [features-service]=8082 [alerts-service]=8083 [suggestions-service]=8084)
+# Ports are settings so a second checkout (or a test of this runner) can run beside the first.
+PORT_BASE=${TIEMPOCHECK_PORT_BASE:-8080}
+declare -A PORT=([ingest-service]=$((PORT_BASE + 1)) [features-service]=$((PORT_BASE + 2))
+                 [alerts-service]=$((PORT_BASE + 3)) [suggestions-service]=$((PORT_BASE + 4)))
+KAFKA_PORT=${TIEMPOCHECK_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${TIEMPOCHECK_KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+# The broker's users: one per service, and the runner's (tests, tools, the broker itself).
+KAFKA_USERS=(admin ingest features alerts suggestions)
 MVN=(mvn -B -q)
 
 log() { printf '\033[1m[tiempocheck]\033[0m %s\n' "$*"; }
@@ -19,7 +29,35 @@ wait_port() { # port seconds what
   die "$3 did not open port $1 within $2 s"
 }
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# The PID file names a live process that runs the given jar: a PID of a process killed a moment ago
+# (a zombie has no command line) or reused by another program does not count.
+pid_alive() { # pidfile [jar]
+  [ -f "$1" ] || return 1
+  local pid; pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null || return 1
+  [ -z "${2:-}" ] && return 0
+  tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$2"
+}
+
+# Waits until nothing listens on the port any more (a process killed a moment ago still holds it).
+wait_port_free() { # port seconds
+  local i
+  for ((i = 0; i < $2 * 4; i++)); do port_open "$1" || return 0; sleep 0.25; done
+  return 1
+}
+
+# A secret under .run/secrets, generated once: new_secret NAME prints its value.
+secret() {
+  local f="$SECRETS/$1"
+  (umask 077; mkdir -p "$SECRETS"; [ -s "$f" ] || openssl rand -hex 24 > "$f")
+  cat "$f"
+}
+
+# .run holds the keys, passwords, logs and the broker's data: only this account may look inside.
+make_run_dir() {
+  mkdir -p "$RUN" && chmod 700 "$RUN"
+  (umask 077; mkdir -p "$RUN/logs" "$RUN/pids" "$SECRETS")
+}
 
 ensure_mariadb() {
   if port_open 3306; then return 0; fi
@@ -34,6 +72,39 @@ ensure_mariadb() {
   wait_port 3306 60 "MariaDB"
 }
 
+# One database user per service, with a generated password and only the grants it needs; alerts and
+# suggestions read the feature store with SELECT only. root (the machine's, shared with other
+# checkouts and CI: its empty password is not ours to change) only creates them; MYSQL_PWD is used
+# when root has a password.
+declare -A DATABASE=([ingest-service]=tiempocheck_ingest [features-service]=tiempocheck_features
+                     [alerts-service]=tiempocheck_alerts [suggestions-service]=tiempocheck_suggestions)
+db_user() { echo "tiempocheck_${1%-service}"; }
+
+ensure_db_users() {
+  command -v mysql >/dev/null || die "the mysql client is needed to create the services' database users (apt-get install mariadb-client)"
+  local svc user password host sql=""
+  for svc in "${SERVICES[@]}"; do
+    user=$(db_user "$svc"); password=$(secret "db-${svc%-service}")
+    sql+="CREATE DATABASE IF NOT EXISTS ${DATABASE[$svc]};"
+    for host in localhost 127.0.0.1; do
+      sql+="CREATE USER IF NOT EXISTS '$user'@'$host' IDENTIFIED BY '$password';"
+      sql+="ALTER USER '$user'@'$host' IDENTIFIED BY '$password';"
+      sql+="GRANT ALL PRIVILEGES ON ${DATABASE[$svc]}.* TO '$user'@'$host';"
+      case $svc in alerts-service|suggestions-service)
+        sql+="GRANT SELECT ON ${DATABASE[features-service]}.* TO '$user'@'$host';" ;;
+      esac
+    done
+  done
+  mysql -uroot -h127.0.0.1 -P3306 <<< "$sql" || die "could not create the services' database users as root on 127.0.0.1:3306"
+}
+
+# The settings a service's datasources read: its own user, also for the feature store's read-only one.
+db_service_env() { # service
+  local user password; user=$(db_user "$1"); password=$(secret "db-${1%-service}")
+  echo "QUARKUS_DATASOURCE_USERNAME=$user" "QUARKUS_DATASOURCE_PASSWORD=$password" \
+       "QUARKUS_DATASOURCE_FEATURES_USERNAME=$user" "QUARKUS_DATASOURCE_FEATURES_PASSWORD=$password"
+}
+
 ensure_kafka_libs() {
   if [ ! -f "$KAFKA_HOME/libs/.complete" ]; then
     log "Fetching Apache Kafka 3.9.1 from Maven Central into .run/kafka/libs"
@@ -46,26 +117,79 @@ ensure_kafka_libs() {
 
 kafka_java() { java -Dlog4j.configuration="file:$ROOT/deploy/kafka/log4j.properties" -cp "$KAFKA_HOME/libs/*" "$@"; }
 
-# Starts the single-node KRaft broker unless something already listens on 9092.
-# Returns 0 when it started one, 1 when one was already running.
+# A Kafka client configuration for one of KAFKA_USERS (SASL/SCRAM), for tools and tests.
+kafka_client_config() { # user
+  local f="$SECRETS/kafka-$1.properties" password
+  password=$(secret "kafka-$1")
+  (umask 077; cat > "$f" <<PROPS
+bootstrap.servers=$KAFKA_BOOTSTRAP
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$1" password="$password";
+PROPS
+  )
+  echo "$f"
+}
+
+# The settings a service's Kafka clients read (see kafka.* in its application.properties).
+kafka_service_env() { # user
+  echo "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP" "TIEMPOCHECK_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" \
+       "TIEMPOCHECK_KAFKA_USERNAME=$1" "TIEMPOCHECK_KAFKA_PASSWORD=$(secret "kafka-$1")"
+}
+
+# Creates the broker's ACLs (deploy/kafka/acls.txt) and checks that the runner's credentials work on
+# whatever listens on the broker's port. Fails with the reason when they do not.
+kafka_setup() {
+  local admin; admin=$(kafka_client_config admin)
+  kafka_java "$ROOT/deploy/kafka/KafkaSetup.java" "$admin" "$ROOT/deploy/kafka/acls.txt" \
+    || die "Something listens on $KAFKA_BOOTSTRAP but does not accept (or answer in time) this checkout's Kafka credentials ($admin):
+  another broker (a PLAINTEXT one, or another checkout's) holds the port. Stop it, or run this one on
+  other ports: TIEMPOCHECK_KAFKA_PORT=19092 TIEMPOCHECK_KAFKA_CONTROLLER_PORT=19093 $0"
+}
+
+# Starts the single-node KRaft broker (SASL/SCRAM, ACLs) unless something already listens on its port.
+# Returns 0 when it started one, 1 when one was already running (and accepts our credentials).
 ensure_kafka() {
-  if port_open 9092; then return 1; fi
+  make_run_dir
+  if port_open "$KAFKA_PORT"; then ensure_kafka_libs; kafka_setup; return 1; fi
   ensure_kafka_libs
-  mkdir -p "$KAFKA_HOME" "$RUN/logs" "$RUN/pids"
-  local props="$KAFKA_HOME/server.properties"
-  { cat "$ROOT/deploy/kafka/server.properties"; echo "log.dirs=$KAFKA_HOME/data"; } > "$props"
+  (umask 077; mkdir -p "$KAFKA_HOME")
+  local props="$KAFKA_HOME/server.properties" admin_password
+  admin_password=$(secret kafka-admin)
+  (umask 077; {
+    cat "$ROOT/deploy/kafka/server.properties"
+    echo "listeners=SASL_PLAINTEXT://$KAFKA_BOOTSTRAP,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT"
+    echo "advertised.listeners=SASL_PLAINTEXT://$KAFKA_BOOTSTRAP"
+    echo "controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT"
+    echo "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$admin_password\";"
+    echo "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"$admin_password\" user_admin=\"$admin_password\";"
+    echo "log.dirs=$KAFKA_HOME/data"
+  } > "$props")
   if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
-    local cluster_id
+    local cluster_id scram=() user
+    for user in "${KAFKA_USERS[@]}"; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$(secret "kafka-$user")]")
+    done
     cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
-    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >/dev/null
+    (umask 077; kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$props" "${scram[@]}" >/dev/null)
+  elif [ ! -f "$KAFKA_HOME/data/.scram" ]; then
+    die "$KAFKA_HOME/data was made by an older runner, without users: remove it (rm -rf .run/kafka/data) once features-service has stored its events"
   fi
-  log "Starting Kafka (KRaft) on 127.0.0.1:9092"
+  touch "$KAFKA_HOME/data/.scram"
+  chmod -R go-rwx "$KAFKA_HOME"
+  log "Starting Kafka (KRaft, SASL/SCRAM) on $KAFKA_BOOTSTRAP"
   KAFKA_HEAP="${KAFKA_HEAP:--Xmx512m}"
-  nohup java $KAFKA_HEAP -Dlog4j.configuration="file:$ROOT/deploy/kafka/log4j.properties" \
+  (umask 077; nohup java $KAFKA_HEAP -Dlog4j.configuration="file:$ROOT/deploy/kafka/log4j.properties" \
     -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$props" > "$RUN/logs/kafka.log" 2>&1 &
-  echo $! > "$RUN/pids/kafka.pid"
-  wait_port 9092 60 "Kafka"
+  echo $! > "$RUN/pids/kafka.pid")
+  wait_port "$KAFKA_PORT" 60 "Kafka"
+  kafka_setup
   return 0
+}
+
+# The Maven options that point the e2e tests and benchmarks at this broker with the runner's user.
+kafka_test_options() {
+  echo "-Dtiempocheck.kafka=$KAFKA_BOOTSTRAP" "-Dtiempocheck.kafka.client-config=$(kafka_client_config admin)"
 }
 
 stop_pid() { # name

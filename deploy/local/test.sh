@@ -3,6 +3,8 @@
 # 127.0.0.1:3306. Starts the broker when none is running and stops it again afterwards.
 # Then the extension's tests (deploy/local/extension-tests.sh: node unit tests, and end-to-end
 # tests in chromium against the services started by up.sh).
+# The e2e tests and benchmarks reach the broker as the runner's admin user: its address and client
+# settings go to them as system properties (kafka_test_options), read by e2e-tests' KafkaClients.
 # Extra arguments go to Maven (for example: -pl features-service -am).
 source "$(dirname "$0")/lib.sh"
 
@@ -11,5 +13,5 @@ start_test_dependencies
 ensure_kafka_libs
 
 cd "$ROOT"
-mvn -B verify "$@"
+mvn -B verify $(kafka_test_options) "$@"
 "$ROOT/deploy/local/extension-tests.sh"

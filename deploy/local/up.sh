@@ -2,18 +2,24 @@
 # Starts the whole system on this machine: MariaDB (or the MySQL already on 3306), a real Kafka
 # broker in KRaft mode, and the four services. Safe to run twice. Stop with deploy/local/down.sh.
 #   --no-build   start the jars already built under */target/quarkus-app
+# Every service has its own database user and its own broker user (SASL/SCRAM, ACLs), with
+# passwords generated into .run/secrets; services listen on 127.0.0.1 only unless
+# TIEMPOCHECK_HTTP_HOST says otherwise (0.0.0.0: every interface). Ports: TIEMPOCHECK_PORT_BASE
+# (8080: services on 8081-8084), TIEMPOCHECK_KAFKA_PORT (9092), TIEMPOCHECK_KAFKA_CONTROLLER_PORT (9093).
 source "$(dirname "$0")/lib.sh"
 
 build=1
 [ "${1:-}" = "--no-build" ] && build=0
-mkdir -p "$RUN/logs" "$RUN/pids" "$RUN/keys"
+make_run_dir
+(umask 077; mkdir -p "$RUN/keys")
 
 ensure_mariadb
-ensure_kafka || log "Kafka already running on 127.0.0.1:9092"
+ensure_db_users
+ensure_kafka || log "Kafka already running on $KAFKA_BOOTSTRAP"
 
 # One RSA key pair signs (ingest-service) and verifies (every service) the JWT device tokens.
 if [ ! -f "$RUN/keys/private.pem" ]; then
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$RUN/keys/private.pem" 2>/dev/null
+  (umask 077; openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$RUN/keys/private.pem" 2>/dev/null)
   openssl pkey -in "$RUN/keys/private.pem" -pubout -out "$RUN/keys/public.pem"
 fi
 if [ -z "${TIEMPOCHECK_ADMIN_TOKEN:-}" ]; then
@@ -23,6 +29,7 @@ fi
 export TIEMPOCHECK_ADMIN_TOKEN
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$RUN/keys/public.pem"
 export SMALLRYE_JWT_SIGN_KEY_LOCATION="$RUN/keys/private.pem"
+export QUARKUS_HTTP_HOST="${TIEMPOCHECK_HTTP_HOST:-127.0.0.1}"
 
 if [ $build = 1 ]; then
   log "Building the services (mvn package -DskipTests)"
@@ -31,38 +38,45 @@ fi
 
 for svc in "${SERVICES[@]}"; do
   pidf="$RUN/pids/$svc.pid"
-  if pid_alive "$pidf"; then log "$svc already running (pid $(cat "$pidf"))"; continue; fi
-  port_open "${PORT[$svc]}" && die "port ${PORT[$svc]} for $svc is taken by another process"
   jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+  if pid_alive "$pidf" "$jar"; then log "$svc already running (pid $(cat "$pidf"))"; continue; fi
+  # A service killed a moment ago may still hold its port while the kernel tears it down.
+  wait_port_free "${PORT[$svc]}" 10 || die "port ${PORT[$svc]} for $svc is taken by another process"
   [ -f "$jar" ] || die "$jar is missing: run without --no-build"
-  nohup java -Xmx256m -jar "$jar" > "$RUN/logs/$svc.log" 2>&1 &
-  echo $! > "$pidf"
-  log "Started $svc (pid $!), log in .run/logs/$svc.log"
+  # Passwords go in the environment of the service only, never on a command line.
+  (umask 077; env $(db_service_env "$svc") $(kafka_service_env "${svc%-service}") QUARKUS_HTTP_PORT="${PORT[$svc]}" \
+    nohup java -Xmx256m -jar "$jar" > "$RUN/logs/$svc.log" 2>&1 &
+  echo $! > "$pidf")
+  log "Started $svc (pid $(cat "$pidf")), log in .run/logs/$svc.log"
 done
 
 for svc in "${SERVICES[@]}"; do
   url="http://127.0.0.1:${PORT[$svc]}/q/health/ready"
+  jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
   for i in $(seq 1 240); do
     curl -fs "$url" >/dev/null 2>&1 && break
-    pid_alive "$RUN/pids/$svc.pid" || die "$svc exited; see .run/logs/$svc.log"
+    pid_alive "$RUN/pids/$svc.pid" "$jar" || die "$svc exited; see .run/logs/$svc.log"
     [ "$i" = 240 ] && die "$svc not ready after 120 s: $(curl -s "$url")"
     sleep 0.5
   done
 done
 
+P=("${PORT[ingest-service]}" "${PORT[features-service]}" "${PORT[alerts-service]}" "${PORT[suggestions-service]}")
 cat <<TXT
 
 TiempoCheck is up.
-  ingest-service       http://127.0.0.1:8081   (POST /api/v1/eventos, POST /admin/api/usuarios)
-  features-service     http://127.0.0.1:8082   (GET /api/v1/uso/horario|diario|categorias)
-  alerts-service       http://127.0.0.1:8083   (/api/v1/limites, GET /api/v1/alertas/stream (SSE), /api/v1/alertas?dia=)
-  suggestions-service  http://127.0.0.1:8084
-  API docs             http://127.0.0.1:808{1..4}/q/swagger-ui
-  Kafka                127.0.0.1:9092    MySQL/MariaDB  127.0.0.1:3306
-  Admin token          $TIEMPOCHECK_ADMIN_TOKEN
+  ingest-service       http://127.0.0.1:${P[0]}   (POST /api/v1/eventos, POST /admin/api/usuarios)
+  features-service     http://127.0.0.1:${P[1]}   (GET /api/v1/uso/horario|diario|categorias)
+  alerts-service       http://127.0.0.1:${P[2]}   (/api/v1/limites, GET /api/v1/alertas/stream (SSE), /api/v1/alertas?dia=)
+  suggestions-service  http://127.0.0.1:${P[3]}
+  API docs             http://127.0.0.1:${P[0]}/q/swagger-ui (and the other ports)
+  Services listen on   $QUARKUS_HTTP_HOST (TIEMPOCHECK_HTTP_HOST=0.0.0.0 opens them to the network)
+  Kafka                $KAFKA_BOOTSTRAP (SASL/SCRAM; client settings for tools: .run/secrets/kafka-admin.properties)
+  MySQL/MariaDB        127.0.0.1:3306 (one user per service, passwords in .run/secrets/db-*)
+  Admin token          in .run/admin-token (readable by you only): \$(cat .run/admin-token)
   Logs and PIDs        .run/logs, .run/pids       Stop: deploy/local/down.sh
 
 Create a user (its token goes in the extension's options page):
-  curl -s -X POST http://127.0.0.1:8081/admin/api/usuarios -H "Authorization: Bearer $TIEMPOCHECK_ADMIN_TOKEN" \\
+  curl -s -X POST http://127.0.0.1:${P[0]}/admin/api/usuarios -H "Authorization: Bearer \$(cat .run/admin-token)" \\
        -H 'Content-Type: application/json' -d '{"nombre":"Ana"}'
 TXT

@@ -3,7 +3,6 @@ package io.tiempocheck.e2e;
 import io.restassured.path.json.JsonPath;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -246,7 +245,7 @@ class AlertsBenchmark {
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        return new KafkaConsumer<>(KafkaClients.config(
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                 new StringDeserializer(), new StringDeserializer());
     }
@@ -258,7 +257,7 @@ class AlertsBenchmark {
     private void rawKafkaRoundTrip(TiempoCheckSystem system) throws Exception {
         String topic = system.alertsTopic + ".raw";
         List<Double> millis = new ArrayList<>();
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        try (var producer = new KafkaProducer<String, String>(KafkaClients.config(
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
              var consumer = consumer()) {
             producer.send(new ProducerRecord<>(topic, "k", "warm-up")).get();
@@ -285,7 +284,7 @@ class AlertsBenchmark {
                 millis.add((System.nanoTime() - sent) / 1e6);
             }
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA))) {
+        try (Admin admin = Admin.create(KafkaClients.config())) {
             admin.deleteTopics(List.of(topic)).all().get();
         }
         Collections.sort(millis);

@@ -5,7 +5,6 @@ import io.tiempocheck.e2e.TiempoCheckSystem.User;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -189,8 +188,7 @@ class AlertsTest {
                 + "\"recibido_en\":\"2026-03-15T16:01:00Z\",\"tz\":\"America/Mexico_City\"}";
         // The same record twice, as after a crash between features-service's commit and its ack: counted once, announced twice.
         produce(system.eventsTopic, zoe, record, record);
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        try (var consumer = new KafkaConsumer<String, String>(KafkaClients.config(
                 ConsumerConfig.GROUP_ID_CONFIG, "updates-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(system.featureUpdatesTopic));
@@ -274,6 +272,33 @@ class AlertsTest {
         String today = now.toLocalDate().toString();
         await().atMost(ARRIVES_WITHIN).untilAsserted(() -> system.alerts(kim).get("/api/v1/alertas").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].dia", equalTo(today)).body("[0].aceptada", equalTo(false)));
+    }
+
+    @Test
+    void aFirstConnectionWithoutLastEventIdStartsWithTodaysAlertsNotYetAccepted() throws Exception {
+        ZoneId zone = middayZone();
+        User ari = system.createUser("Ari", zone.getId());
+        long news = system.createLimit(ari, Map.of("dominio", "bbc.com", "segundos_diarios", 10));
+        long games = system.createLimit(ari, Map.of("dominio", "twitch.tv", "segundos_diarios", 10));
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
+        // Stored while no stream of hers was open, as when the replica that stored them crashed before pushing them.
+        postUsage(ari, event("bbc.com", now.minusSeconds(40).toString(), 10), event("twitch.tv", now.minusSeconds(20).toString(), 10));
+        await().atMost(ARRIVES_WITHIN).untilAsserted(() -> system.alerts(ari).get("/api/v1/alertas").then().body("$", hasSize(2)));
+        List<Map<String, Object>> today = system.alerts(ari).get("/api/v1/alertas").jsonPath().getList("$");
+        Object seenOnAnotherDevice = today.stream().filter(a -> ((Number) a.get("limite_id")).longValue() == games)
+                .findFirst().orElseThrow().get("id");
+        system.alerts(ari).post("/api/v1/alertas/" + seenOnAnotherDevice + "/aceptar").then().statusCode(200);
+
+        try (SseClient stream = open(ari)) {
+            SseClient.Event replayed = awaitEvent(stream);
+            assertEquals(news, JsonPath.from(replayed.data()).getLong("limite_id"));
+            assertNull(stream.next(QUIET), "an accepted alert, or one alert twice");
+            // The replay does not move the stream's position: new alerts still arrive once.
+            long live = system.createLimit(ari, Map.of("dominio", "primevideo.com", "segundos_diarios", 5));
+            postUsage(ari, event("primevideo.com", now.minusSeconds(10).toString(), 5));
+            assertEquals(live, JsonPath.from(awaitEvent(stream).data()).getLong("limite_id"));
+            assertNull(stream.next(QUIET));
+        }
     }
 
     @Test
@@ -404,7 +429,7 @@ class AlertsTest {
     }
 
     private static void produce(String topic, User user, String... records) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA),
+        try (var producer = new KafkaProducer<String, String>(KafkaClients.config(),
                 new StringSerializer(), new StringSerializer())) {
             for (String record : records) {
                 producer.send(new ProducerRecord<>(topic, Long.toString(user.id()), record)).get();

@@ -9,7 +9,6 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -219,6 +217,7 @@ class IngestPipelineBenchmark {
                 "--topic", topic, "--num-records", Integer.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA));
+        command.addAll(KafkaClients.toolArguments("--producer.config"));
         command.addAll(ingestProducerSettings());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
@@ -229,7 +228,7 @@ class IngestPipelineBenchmark {
         }
         process.waitFor();
         // The shared broker keeps no benchmark data behind.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA))) {
+        try (Admin admin = Admin.create(KafkaClients.config())) {
             admin.deleteTopics(List.of(topic)).all().get();
         }
         Matcher rate = Pattern.compile("([\\d.]+) records/sec").matcher(last == null ? "" : last);

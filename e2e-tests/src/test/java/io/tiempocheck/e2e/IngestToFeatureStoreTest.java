@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -218,7 +217,7 @@ class IngestToFeatureStoreTest {
     void aRecordThatCanNeverBeProcessedGoesToTheDeadLetterTopicAndDoesNotBlockItsPartition() {
         User ana = system.createUser("Ana", null);
         String key = Long.toString(ana.id());
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA),
+        try (var producer = new KafkaProducer<String, String>(KafkaClients.config(),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(system.eventsTopic, key, "{this is not an event")).get();
         } catch (Exception e) {
@@ -228,8 +227,7 @@ class IngestToFeatureStoreTest {
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> system.getUsage(ana, "/horario?dia=2026-03-08").then()
                 .body("horas[7].segundos", equalTo(33)));
 
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        try (var consumer = new KafkaConsumer<String, String>(KafkaClients.config(
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(system.deadLetterTopic));

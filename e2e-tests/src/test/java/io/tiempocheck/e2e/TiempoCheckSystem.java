@@ -4,7 +4,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,12 +28,12 @@ import static io.restassured.RestAssured.given;
 
 /**
  * ingest-service, features-service and (when asked) alerts-service started as processes against the real broker on
- * 127.0.0.1:9092 and the real MySQL/MariaDB on 127.0.0.1:3306, each system with databases, topics
+ * 127.0.0.1:9092 (or the one of {@link KafkaClients}) and the real MySQL/MariaDB on 127.0.0.1:3306, each system with databases, topics
  * and a consumer group of its own, so runs and test classes never see each other's data.
  */
 final class TiempoCheckSystem implements AutoCloseable {
 
-    static final String KAFKA = System.getProperty("tiempocheck.kafka", "127.0.0.1:9092");
+    static final String KAFKA = KafkaClients.BOOTSTRAP;
     static final String MYSQL = System.getProperty("tiempocheck.mysql", "127.0.0.1:3306");
     static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
 
@@ -57,6 +56,8 @@ final class TiempoCheckSystem implements AutoCloseable {
     final Path[] keys;
     private final Map<String, String> featuresEnv;
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
+    /** The database address the services use; the tests' own connections go to {@link #MYSQL}. */
+    private final String mysql;
 
     TiempoCheckSystem() {
         this(KAFKA);
@@ -73,11 +74,20 @@ final class TiempoCheckSystem implements AutoCloseable {
     }
 
     private TiempoCheckSystem(String kafka, Map<String, String> featuresSettings) {
+        this(kafka, MYSQL, featuresSettings);
+    }
+
+    /** A system whose services reach the broker and the database at the given addresses (a {@link FreezableProxy}, say). */
+    static TiempoCheckSystem through(String kafka, String mysql) {
+        return new TiempoCheckSystem(kafka, mysql, Map.of());
+    }
+
+    private TiempoCheckSystem(String kafka, String mysql, Map<String, String> featuresSettings) {
+        this.mysql = mysql;
         root = Path.of(System.getProperty("tiempocheck.root", "..")).toAbsolutePath().normalize();
         work = root.resolve("e2e-tests/target/e2e-" + runId);
         keys = writeKeyPair(work);
-        common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+        common = with(KafkaClients.serviceEnv(kafka),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
                 "TIEMPOCHECK_ADMIN_TOKEN", ADMIN_TOKEN,
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS", eventsTopic,
@@ -85,10 +95,10 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
                 "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic);
         ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(ingestDb) + "?createDatabaseIfNotExist=true",
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, ingestDb) + "?createDatabaseIfNotExist=true",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
         featuresEnv = with(common,
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
                 "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId);
         featuresEnv.putAll(featuresSettings);
@@ -123,15 +133,27 @@ final class TiempoCheckSystem implements AutoCloseable {
     /** @param heap the replicas' -Xmx */
     TiempoCheckSystem startAlertsWithHeap(int replicas, String heap, String... settings) {
         for (int i = 0; i < replicas; i++) {
-            Map<String, String> env = with(with(common,
-                    "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(alertsDb) + "?createDatabaseIfNotExist=true",
-                    "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(featuresDb),
-                    "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
-            ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
-            alerts.add(replica);
-            replica.heap(heap).start();
+            alertsReplica(settings).heap(heap).start();
         }
         return this;
+    }
+
+    /** ingest, features and one alerts-service, each waited for only until it is alive: for tests of dependencies that hang. */
+    TiempoCheckSystem startAlive() {
+        ingest.startAlive();
+        features.startAlive();
+        alertsReplica().startAlive();
+        return this;
+    }
+
+    private ServiceProcess alertsReplica(String... settings) {
+        Map<String, String> env = with(with(common,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, alertsDb) + "?createDatabaseIfNotExist=true",
+                "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
+                "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+        ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + alerts.size());
+        alerts.add(replica);
+        return replica;
     }
 
     @Override
@@ -148,7 +170,7 @@ final class TiempoCheckSystem implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+        try (Admin admin = Admin.create(KafkaClients.config())) {
             admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic));
         }
     }
@@ -199,7 +221,11 @@ final class TiempoCheckSystem implements AutoCloseable {
     }
 
     private static String jdbcUrl(String database) {
-        return "jdbc:mysql://" + MYSQL + "/" + database;
+        return jdbcUrl(MYSQL, database);
+    }
+
+    private static String jdbcUrl(String address, String database) {
+        return "jdbc:mysql://" + address + "/" + database;
     }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {

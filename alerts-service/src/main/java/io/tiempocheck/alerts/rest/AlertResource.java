@@ -55,7 +55,8 @@ public class AlertResource {
             description = "Authenticate with `Authorization: Bearer <token>` or, for clients that cannot set headers"
                     + " (EventSource), with the query parameter `token`. A client that reconnects with `Last-Event-ID`"
                     + " (or `last_event_id`) first receives every alert after that id, in order, then live ones; without"
-                    + " it, only alerts raised after connecting (`last_event_id=0` replays all). Comment lines keep the"
+                    + " it (a first connection), today's alerts not yet accepted, then live ones (`last_event_id=0` replays"
+                    + " all). Comment lines keep the"
                     + " connection open every 15 s.")
     @Parameter(name = "token", in = ParameterIn.QUERY, description = "The device token, when the Authorization header cannot be set",
             schema = @Schema(implementation = String.class))
@@ -73,7 +74,7 @@ public class AlertResource {
         } else if (lastEventIdQuery != null) {
             lastEventId = alertId("last_event_id", lastEventIdQuery);
         }
-        streams.open(user.id(), lastEventId, sink, sse);
+        streams.open(user.id(), lastEventId, LocalDate.now(clock.withZone(user.zone())), sink, sse);
     }
 
     @GET

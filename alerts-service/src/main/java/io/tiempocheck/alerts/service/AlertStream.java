@@ -30,9 +30,9 @@ final class AlertStream {
         return lastSentId;
     }
 
-    /** Call only from {@link #serial}. */
+    /** Call only from {@link #serial}. A replayed older alert leaves the stream's position where it was. */
     CompletionStage<?> send(Alert alert, OutboundSseEvent event) {
-        lastSentId = alert.id();
+        lastSentId = Math.max(lastSentId, alert.id());
         return sink.send(event);
     }
 

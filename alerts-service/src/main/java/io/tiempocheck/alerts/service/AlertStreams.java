@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,14 +81,18 @@ public class AlertStreams {
 
     /**
      * Registers the stream, then sends what the client missed: the user's alerts after
-     * {@code lastEventId}, or, for a client without one, nothing that existed before it connected.
-     * Registering first means an alert raised meanwhile wakes the stream rather than slipping by.
+     * {@code lastEventId}, or, for a client without one (a browser's first connection), the alerts of
+     * {@code today} it has not accepted, then everything newer. An alert stored but not yet pushed when a
+     * replica crashed reaches the browser that way. Registering first means an alert raised meanwhile
+     * wakes the stream rather than slipping by.
      */
-    public void open(long userId, Long lastEventId, SseEventSink sink, Sse sse) throws SQLException {
+    public void open(long userId, Long lastEventId, LocalDate today, SseEventSink sink, Sse sse) throws SQLException {
         initEvents(sse);
         long newest = alerts.lastId(userId);
         // An id from the future (another deployment, a restored database) would hide every alert up to it.
         long from = lastEventId != null ? Math.min(lastEventId, newest) : newest;
+        List<Alert> pending = lastEventId != null ? List.of()
+                : alerts.ofDay(userId, today).stream().filter(alert -> !alert.accepted() && alert.id() <= newest).toList();
         AlertStream stream = new AlertStream(userId, sink, MoreExecutors.newSequentialExecutor(senders), from);
         SseBroadcaster closeWatch = sse.newBroadcaster();
         closeWatch.register(sink);
@@ -101,6 +106,12 @@ public class AlertStreams {
         open.incrementAndGet();
         sink.send(sse.newEventBuilder().comment("conectado").reconnectDelay(config.clientRetry().toMillis()).build())
                 .whenComplete((ok, error) -> failed(stream, error));
+        if (!pending.isEmpty()) {
+            stream.serial.execute(() -> pending.forEach(alert -> {
+                stream.send(alert, event(alert)).whenComplete((ok, error) -> failed(stream, error));
+                delivered.increment();
+            }));
+        }
         catchUp(stream);
     }
 

@@ -81,8 +81,13 @@ public class ConsumerLagProbe {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
+                    // The shared kafka.* settings an admin client knows: address and the service's broker user.
                     Map<String, Object> settings = new HashMap<>();
-                    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+                    kafkaConfig.forEach((key, value) -> {
+                        if (AdminClientConfig.configNames().contains(key)) {
+                            settings.put(key, value);
+                        }
+                    });
                     int timeout = (int) config.kafkaTimeout().toMillis();
                     settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
                     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
