@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,6 +48,23 @@ public class FeatureStoreReader {
             }
         }
         return new UsageHistory(first, last, days);
+    }
+
+    /** Every user with at least one day of use from first to last. */
+    public List<Long> usersWithData(LocalDate first, LocalDate last) throws SQLException {
+        try (Connection connection = readOnly();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT DISTINCT usuario_id FROM features_diarias WHERE dia BETWEEN ? AND ? ORDER BY usuario_id")) {
+            select.setObject(1, first);
+            select.setObject(2, last);
+            List<Long> users = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    users.add(rows.getLong(1));
+                }
+            }
+            return users;
+        }
     }
 
     private Connection readOnly() throws SQLException {
