@@ -1,8 +1,8 @@
 package io.tiempocheck.suggestions.forecast;
 
 /**
- * Additive Holt-Winters (level, trend, weekly season). Hand-written: the Java libraries that have
- * it are GPL (Smile) or bring a whole ML stack for one recursion. Level and season start from the
+ * Additive Holt-Winters (level, trend, weekly season). Hand-written: Smile, the one Java library
+ * found with it, is GPL, and Tribuo has no exponential smoothing. Level and season start from the
  * first two weeks; the smoothing constants are the grid point with the least one-step squared
  * error on the series it is fitted to, which in a backtest is the training prefix only.
  */
