@@ -59,7 +59,9 @@ public class EvaluationService {
         List<NamedPolicy> policies = policies(request.policies());
         UsageHistory history = store.history(userId, request.from().minusDays(PolicyValidator.MAX_WINDOW), request.to());
         List<PolicyOutcome> outcomes = PolicyEvaluator.evaluate(policies, history, request.from(), request.to());
-        return evaluations.insert(userId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), request.from(), request.to(), outcomes);
+        // Whole seconds: the driver sends a timestamp's fraction or not depending on its settings, and the
+        // answer must be the one read back later.
+        return evaluations.insert(userId, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), request.from(), request.to(), outcomes);
     }
 
     public Evaluation get(long userId, long id) throws SQLException {

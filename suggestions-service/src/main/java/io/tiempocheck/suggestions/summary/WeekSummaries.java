@@ -37,6 +37,8 @@ public final class WeekSummaries {
     static final double MAD_SCALE = 1.4826;
     /** An unusual day is at least this far above the median: a habit of exactly 0 s would flag any use. */
     static final long MIN_MARGIN = 900;
+    /** Same weekdays with data needed before a day can be called unusual: two weeks of history make no habit. */
+    static final int MIN_SAME_WEEKDAYS = 4;
     /** Streaks are looked for this far back at most. */
     public static final int MAX_STREAK = 120;
 
@@ -104,6 +106,13 @@ public final class WeekSummaries {
         List<UnusualDay> unusual = new ArrayList<>();
         for (LocalDate day = monday; !day.isAfter(last); day = day.plusDays(1)) {
             if (!history.hasData(day)) {
+                continue;
+            }
+            int known = 0;
+            for (int w = 1; w <= SAME_WEEKDAYS; w++) {
+                known += history.hasData(day.minusWeeks(w)) ? 1 : 0;
+            }
+            if (known < MIN_SAME_WEEKDAYS) {
                 continue;
             }
             for (Map.Entry<String, Long> use : new TreeMap<>(history.days().get(day)).entrySet()) {

@@ -51,6 +51,17 @@ class WeekSummariesTest {
     }
 
     @Test
+    void withoutFourOfTheLastEightSameWeekdaysNoDayIsUnusual() {
+        for (int w = 1; w <= 3; w++) {
+            use(MONDAY.minusWeeks(w), "Entretenimiento", 600);
+        }
+        use(MONDAY, "Entretenimiento", 20_000);
+        assertEquals(List.of(), summary().unusualDays());
+        use(MONDAY.minusWeeks(4), "Información", 60);
+        assertEquals(1, summary().unusualDays().size());
+    }
+
+    @Test
     void thisWeekIsComparedWithTheSameWeekdaysOfLastWeek() {
         for (int d = 0; d < 7; d++) {
             use(MONDAY.minusWeeks(1).plusDays(d), "Redes Sociales", 1000);
