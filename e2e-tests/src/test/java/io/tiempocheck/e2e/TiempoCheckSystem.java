@@ -27,7 +27,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /**
- * ingest-service, features-service and (when asked) alerts-service started as processes against the real broker on
+ * ingest-service, features-service and (when asked) alerts-service and suggestions-service started as processes against the real broker on
  * 127.0.0.1:9092 (or the one of {@link KafkaClients}) and the real MySQL/MariaDB on 127.0.0.1:3306, each system with databases, topics
  * and a consumer group of its own, so runs and test classes never see each other's data.
  */
@@ -49,6 +49,9 @@ final class TiempoCheckSystem implements AutoCloseable {
     final ServiceProcess features;
     /** Replicas of alerts-service, sharing one database and one evaluation group; empty until {@link #startAlerts}. */
     final List<ServiceProcess> alerts = new ArrayList<>();
+    final String suggestionsDb = "tc_" + runId + "_suggestions";
+    /** suggestions-service; null until {@link #startSuggestions}. */
+    ServiceProcess suggestions;
     private final Path root;
     private final Path work;
     private final Map<String, String> common;
@@ -156,8 +159,28 @@ final class TiempoCheckSystem implements AutoCloseable {
         return replica;
     }
 
+    /**
+     * Starts suggestions-service after ingest and features: its own database, and the system's
+     * feature store as its read-only features datasource.
+     */
+    TiempoCheckSystem startSuggestions(String... settings) {
+        suggestions = new ServiceProcess("suggestions-service", root, freePort(), with(with(common,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, suggestionsDb) + "?createDatabaseIfNotExist=true",
+                "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb)), settings), work);
+        suggestions.start();
+        return this;
+    }
+
+    /** A request to suggestions-service as the given user. */
+    RequestSpecification suggestions(User user) {
+        return given().baseUri(suggestions.baseUrl()).auth().oauth2(user.token()).contentType(ContentType.JSON);
+    }
+
     @Override
     public void close() {
+        if (suggestions != null) {
+            suggestions.stop();
+        }
         alerts.forEach(ServiceProcess::stop);
         ingest.stop();
         features.stop();
@@ -167,6 +190,7 @@ final class TiempoCheckSystem implements AutoCloseable {
             statement.execute("DROP DATABASE IF EXISTS " + ingestDb);
             statement.execute("DROP DATABASE IF EXISTS " + featuresDb);
             statement.execute("DROP DATABASE IF EXISTS " + alertsDb);
+            statement.execute("DROP DATABASE IF EXISTS " + suggestionsDb);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
