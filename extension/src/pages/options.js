@@ -1,6 +1,7 @@
 import { t, translatePage, when } from './i18n.js';
 import { DEFAULT_SETTINGS, LOCAL_URLS, describeToken, originPatterns, validateSettings } from '../lib/settings.js';
 import { Api } from '../lib/api.js';
+import { connectWithPassword } from '../lib/connect.js';
 import { localDate } from '../lib/time.js';
 
 const form = document.getElementById('form');
@@ -62,6 +63,50 @@ async function ensureAccess(values) {
   if (await chrome.permissions.contains({ origins })) return true;
   return chrome.permissions.request({ origins });
 }
+
+$('connect').elements.dispositivo.value = t('connectDeviceDefault');
+
+/** Signs in, creates this browser's device token and saves it with the server settings above. */
+$('connect').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const state = $('connectState');
+  const values = readForm();
+  const fields = $('connect').elements;
+  const problems = validateSettings({ ...values, token: 'pendiente' });
+  showProblems(problems);
+  if (problems.length) {
+    state.className = 'bad';
+    state.textContent = t('fixFields');
+    return;
+  }
+  if (!(await ensureAccess(values))) {
+    state.className = 'bad';
+    state.textContent = t('accessDenied');
+    return;
+  }
+  $('connectButton').disabled = true;
+  state.className = 'muted';
+  state.textContent = t('connecting');
+  try {
+    const result = await connectWithPassword(values, {
+      usuario: fields.usuario.value.trim(), contrasena: fields.contrasena.value, dispositivo: fields.dispositivo.value.trim(),
+    });
+    fields.contrasena.value = '';
+    if (!result.ok) {
+      state.className = 'bad';
+      const reason = t(result.code, [String(result.retryAfter ?? result.status ?? '')]);
+      state.textContent = result.motivo ? `${reason}: ${result.campo ? `${result.campo} ` : ''}${result.motivo}` : reason;
+      return;
+    }
+    form.elements.token.value = result.token;
+    showToken();
+    await chrome.storage.local.set({ ajustes: { ...values, token: result.token } });
+    state.className = 'ok';
+    state.textContent = t('connectDone');
+  } finally {
+    $('connectButton').disabled = false;
+  }
+});
 
 $('separate').addEventListener('change', showSeparate);
 form.elements.token.addEventListener('input', showToken);

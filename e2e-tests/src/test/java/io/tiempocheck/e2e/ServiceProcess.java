@@ -60,7 +60,8 @@ final class ServiceProcess {
     /** Starts the service and waits until it is ready to serve. */
     void start() {
         launch();
-        awaitHealth("/q/health/ready", Duration.ofSeconds(90));
+        // Generous: on a 2-core machine shared by several parallel builds a start can take well over a minute.
+        awaitHealth("/q/health/ready", Duration.ofSeconds(180));
     }
 
     /** Starts the service and waits only until it is alive: for tests of a service whose dependencies are down. */

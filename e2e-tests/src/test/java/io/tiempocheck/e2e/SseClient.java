@@ -33,6 +33,7 @@ final class SseClient implements AutoCloseable {
     final List<String> comments = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream stream;
+    private volatile boolean ended;
 
     /**
      * Opens the stream; {@code url} carries any query parameters, {@code token} (when not null) goes
@@ -102,7 +103,14 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // closed by close() or by the server
+        } finally {
+            ended = true;
         }
+    }
+
+    /** Whether the server (or {@link #close()}) ended the stream. */
+    boolean ended() {
+        return ended;
     }
 
     @Override

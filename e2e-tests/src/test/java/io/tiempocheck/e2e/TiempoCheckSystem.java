@@ -45,6 +45,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String alertsDb = "tc_" + runId + "_alerts";
     final String featureUpdatesTopic = "tc." + runId + ".feature-updates";
     final String alertsTopic = "tc." + runId + ".alerts";
+    final String revocationsTopic = "tc." + runId + ".token-revocations";
     final ServiceProcess ingest;
     final ServiceProcess features;
     /** Replicas of alerts-service, sharing one database and one evaluation group; empty until {@link #startAlerts}. */
@@ -58,6 +59,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     /** The private (signing) and public key of this system's device tokens. */
     final Path[] keys;
     private final Map<String, String> featuresEnv;
+    private final Map<String, String> ingestEnv;
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
     /** The database address the services use; the tests' own connections go to {@link #MYSQL}. */
     private final String mysql;
@@ -96,10 +98,15 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS", eventsTopic,
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic,
                 "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
-                "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic);
-        ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
+                "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic,
+                "TIEMPOCHECK_TOPICS_TOKEN_REVOCATIONS", revocationsTopic);
+        ingestEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, ingestDb) + "?createDatabaseIfNotExist=true",
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString(),
+                "TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO", "true",
+                "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
+                "QUARKUS_DATASOURCE_ALERTS_JDBC_URL", jdbcUrl(mysql, alertsDb));
+        ingest = new ServiceProcess("ingest-service", root, freePort(), ingestEnv, work);
         featuresEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
@@ -115,6 +122,21 @@ final class TiempoCheckSystem implements AutoCloseable {
         extraFeatures.add(replica);
         replica.start();
         return replica;
+    }
+
+    /** Extra environment for ingest-service, e.g. a short sign-in lockout window; call before {@link #start}. */
+    TiempoCheckSystem ingestSettings(String... pairs) {
+        ingestEnv.putAll(with(Map.of(), pairs));
+        return this;
+    }
+
+    /** Another features-service on the same database and topic but a consumer group of its own: it replays the topic from the start. */
+    ServiceProcess startFeaturesReplay(String group) {
+        ServiceProcess replay = new ServiceProcess("features-service", root, freePort(),
+                with(featuresEnv, "TIEMPOCHECK_CONSUMER_GROUP", group), work, "features-service-" + group);
+        extraFeatures.add(replay);
+        replay.start();
+        return replay;
     }
 
     TiempoCheckSystem start() {
@@ -195,7 +217,7 @@ final class TiempoCheckSystem implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         try (Admin admin = Admin.create(KafkaClients.config())) {
-            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic));
+            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic, revocationsTopic));
         }
     }
 
@@ -239,6 +261,11 @@ final class TiempoCheckSystem implements AutoCloseable {
 
     Connection featureStore() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(featuresDb), "root", "");
+    }
+
+    /** A connection to one of this system's databases (ingestDb, featuresDb, alertsDb). */
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(name), "root", "");
     }
 
     record User(long id, String token) {

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.alerts.model.Alert;
 import io.tiempocheck.alerts.service.AlertService;
 import io.tiempocheck.alerts.service.AlertStreams;
+import io.tiempocheck.alerts.service.RevokedStreams;
 import io.tiempocheck.common.rest.InvalidInputException;
 import io.tiempocheck.common.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,12 +39,14 @@ public class AlertResource {
 
     private final AlertService alerts;
     private final AlertStreams streams;
+    private final RevokedStreams revokedStreams;
     private final CurrentUser user;
     private final Clock clock;
 
-    public AlertResource(AlertService alerts, AlertStreams streams, CurrentUser user, Clock clock) {
+    public AlertResource(AlertService alerts, AlertStreams streams, RevokedStreams revokedStreams, CurrentUser user, Clock clock) {
         this.alerts = alerts;
         this.streams = streams;
+        this.revokedStreams = revokedStreams;
         this.user = user;
         this.clock = clock;
     }
@@ -74,6 +77,7 @@ public class AlertResource {
         } else if (lastEventIdQuery != null) {
             lastEventId = alertId("last_event_id", lastEventIdQuery);
         }
+        revokedStreams.watch(user.id(), user.deviceId(), sink);
         streams.open(user.id(), lastEventId, LocalDate.now(clock.withZone(user.zone())), sink, sse);
     }
 

@@ -1,5 +1,6 @@
 package io.tiempocheck.common.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -15,6 +16,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +25,8 @@ import java.util.Set;
 
 /**
  * Bearer authentication for every service: the operator's admin token (TIEMPOCHECK_ADMIN_TOKEN)
- * gets the {@code admin} role; anything else is verified as a device JWT by smallrye-jwt.
+ * gets the {@code admin} role; anything else is verified as a device or session JWT by smallrye-jwt,
+ * then refused when its device was revoked or its account disabled or erased ({@link RevokedTokens}).
  * The admin credential is a shared secret rather than a JWT so an operator can set it without
  * holding the signing key.
  */
@@ -36,11 +39,13 @@ public class AdminTokenAwareAuthMechanism implements HttpAuthenticationMechanism
     private static final String BEARER = "Bearer ";
 
     private final JWTAuthMechanism jwt;
+    private final RevokedTokens revoked;
     private final Optional<byte[]> adminToken;
 
-    public AdminTokenAwareAuthMechanism(JWTAuthMechanism jwt,
+    public AdminTokenAwareAuthMechanism(JWTAuthMechanism jwt, RevokedTokens revoked,
             @ConfigProperty(name = "tiempocheck.admin-token") Optional<String> adminToken) {
         this.jwt = jwt;
+        this.revoked = revoked;
         this.adminToken = adminToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,7 +61,11 @@ public class AdminTokenAwareAuthMechanism implements HttpAuthenticationMechanism
                         .build());
             }
         }
-        return jwt.authenticate(context, identityProviderManager);
+        return jwt.authenticate(context, identityProviderManager).onItem().ifNotNull().invoke(identity -> {
+            if (identity.getPrincipal() instanceof JsonWebToken token && revoked.refuses(token)) {
+                throw new AuthenticationFailedException("revoked token");
+            }
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.common.messaging.BoundedRetry;
 import io.tiempocheck.features.config.FeaturesConfig;
+import io.tiempocheck.features.privacy.FeatureStoreErasure;
 import io.tiempocheck.features.service.EventRecorder;
 import io.tiempocheck.features.service.RecordedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class UsageEventConsumer {
     private final UsageEventParser parser;
     private final DeadLetterPublisher deadLetters;
     private final FeatureUpdatePublisher featureUpdates;
+    private final FeatureStoreErasure erasure;
     private final BoundedRetry retry;
     private final Counter recorded;
     private final Counter duplicates;
@@ -40,7 +42,8 @@ public class UsageEventConsumer {
     private final DistributionSummary batchSizes;
 
     public UsageEventConsumer(EventRecorder recorder, UsageEventParser parser, DeadLetterPublisher deadLetters,
-            FeatureUpdatePublisher featureUpdates, FeaturesConfig config, MeterRegistry registry) {
+            FeatureUpdatePublisher featureUpdates, FeatureStoreErasure erasure, FeaturesConfig config, MeterRegistry registry) {
+        this.erasure = erasure;
         this.recorder = recorder;
         this.parser = parser;
         this.deadLetters = deadLetters;
@@ -66,8 +69,8 @@ public class UsageEventConsumer {
             }
         }
         batchSizes.record(events.size());
-        RecordedBatch written = retry.run("writing a batch of " + events.size() + " events", retries::increment,
-                () -> recorder.record(events));
+        RecordedBatch written = erasure.excludingErased(events, kept -> retry.run(
+                "writing a batch of " + kept.size() + " events", retries::increment, () -> recorder.record(kept)));
         recorded.increment(written.fresh().size());
         duplicates.increment(events.size() - written.fresh().size());
         // After the commit: all of the batch's keys, so a redelivered batch publishes them again. The

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 @Entity
 @Table(name = "dispositivos")
 public class Device extends PanacheEntityBase {
@@ -15,4 +17,16 @@ public class Device extends PanacheEntityBase {
 
     @Column(name = "usuario_id", nullable = false)
     public Long userId;
+
+    @Column(name = "nombre", nullable = false)
+    public String name = "Navegador";
+
+    @Column(name = "creado_en", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "visto_en")
+    public Instant lastSeen;
+
+    @Column(name = "revocado_en")
+    public Instant revokedAt;
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+
 @Entity
 @Table(name = "usuarios")
 public class User extends PanacheEntityBase {
@@ -21,4 +23,17 @@ public class User extends PanacheEntityBase {
 
     @Column(name = "tz", nullable = false)
     public String timeZone;
+
+    /** The login name of an account its owner created; null for users the operator created. */
+    @Column(name = "usuario")
+    public String login;
+
+    @Column(name = "contrasena_hash")
+    public String passwordHash;
+
+    @Column(name = "activo", nullable = false)
+    public boolean active = true;
+
+    @Column(name = "creado_en", insertable = false, updatable = false)
+    public Instant createdAt;
 }

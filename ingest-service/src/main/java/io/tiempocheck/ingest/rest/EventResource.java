@@ -3,6 +3,8 @@ package io.tiempocheck.ingest.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.security.CurrentUser;
+import io.tiempocheck.ingest.devices.DeviceActivity;
+import io.tiempocheck.ingest.service.BatchRefusedException;
 import io.tiempocheck.ingest.service.Caller;
 import io.tiempocheck.ingest.service.EventIntakeService;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,11 +26,13 @@ public class EventResource {
     private final EventIntakeService intake;
     private final EventBatchReader reader;
     private final CurrentUser user;
+    private final DeviceActivity activity;
 
-    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user) {
+    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user, DeviceActivity activity) {
         this.intake = intake;
         this.reader = reader;
         this.user = user;
+        this.activity = activity;
     }
 
     @POST
@@ -42,7 +46,12 @@ public class EventResource {
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
     public Uni<BatchResponse> take(String body) {
+        if (user.deviceId() == null) {
+            // A session token has no device to record the events under.
+            throw new BatchRefusedException(403, null, "los eventos se envían con un token de dispositivo (POST /api/v1/dispositivos)");
+        }
         return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
+                .invoke(() -> activity.seen(user.deviceId()))
                 .map(batch -> new BatchResponse(batch.accepted().size(), batch.rejected()));
     }
 }

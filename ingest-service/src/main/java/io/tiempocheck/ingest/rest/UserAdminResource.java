@@ -2,15 +2,21 @@ package io.tiempocheck.ingest.rest;
 
 import io.tiempocheck.common.rest.InvalidInputException;
 import io.tiempocheck.common.security.AdminTokenAwareAuthMechanism;
+import io.tiempocheck.ingest.accounts.AccountAdmin;
 import io.tiempocheck.ingest.config.IngestConfig;
 import io.tiempocheck.ingest.service.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -25,10 +31,12 @@ public class UserAdminResource {
 
     private final UserService users;
     private final IngestConfig config;
+    private final AccountAdmin accounts;
 
-    public UserAdminResource(UserService users, IngestConfig config) {
+    public UserAdminResource(UserService users, IngestConfig config, AccountAdmin accounts) {
         this.users = users;
         this.config = config;
+        this.accounts = accounts;
     }
 
     public record NewUser(String nombre, String tz) {
@@ -49,6 +57,19 @@ public class UserAdminResource {
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedUser(enrollment.userId(), enrollment.deviceId(), enrollment.timeZone().getId(), enrollment.token()))
                 .build();
+    }
+
+    @GET
+    @Operation(summary = "Lists the accounts, by id, a page at a time")
+    public AccountAdmin.Listing list(@QueryParam("pagina") String page, @QueryParam("tamano") String size) {
+        return accounts.list(page, size);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Disables an account ({\"activo\": false}: every token of it refused everywhere within a minute) or enables it again")
+    public AccountAdmin.AdminView update(@PathParam("id") long id, AccountAdmin.AdminChanges changes) {
+        return accounts.update(id, changes);
     }
 
     private ZoneId zone(String tz) {

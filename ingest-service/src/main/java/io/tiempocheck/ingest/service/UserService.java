@@ -1,24 +1,21 @@
 package io.tiempocheck.ingest.service;
 
-import io.smallrye.jwt.build.Jwt;
-import io.tiempocheck.common.security.CurrentUser;
-import io.tiempocheck.ingest.config.IngestConfig;
+import io.tiempocheck.ingest.devices.DeviceTokens;
 import io.tiempocheck.ingest.model.Device;
 import io.tiempocheck.ingest.model.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.ZoneId;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class UserService {
 
-    private final IngestConfig config;
+    private final DeviceTokens tokens;
 
-    public UserService(IngestConfig config) {
-        this.config = config;
+    public UserService(DeviceTokens tokens) {
+        this.tokens = tokens;
     }
 
     public record Enrollment(long userId, String deviceId, ZoneId timeZone, String token) {
@@ -35,16 +32,6 @@ public class UserService {
         device.id = UUID.randomUUID().toString();
         device.userId = user.id;
         device.persist();
-        return new Enrollment(user.id, device.id, timeZone, deviceToken(user, device.id));
-    }
-
-    private String deviceToken(User user, String deviceId) {
-        return Jwt.subject(Long.toString(user.id))
-                .upn(user.name)
-                .groups(Set.of(CurrentUser.USER_ROLE))
-                .claim(CurrentUser.DEVICE_CLAIM, deviceId)
-                .claim(CurrentUser.TIME_ZONE_CLAIM, user.timeZone)
-                .expiresIn(config.tokenValidity())
-                .sign();
+        return new Enrollment(user.id, device.id, timeZone, tokens.issue(user, device.id));
     }
 }

@@ -1,0 +1,73 @@
+package io.tiempocheck.features.privacy;
+
+import io.agroal.api.AgroalDataSource;
+import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.privacy.AccountErased;
+import io.tiempocheck.common.security.RevokedTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * Keeps erased accounts out of the feature store. An erasure deletes the user's rows; a batch drops
+ * the events of erased users before it is written. The two exclude each other (a read-write lock):
+ * a batch that was filtered before the erasure was known has committed before the rows are deleted,
+ * so no event of an erased user outlives the erasure, and a replay of the topic finds the user erased.
+ */
+@ApplicationScoped
+public class FeatureStoreErasure {
+
+    private static final String[] TABLES = {"registro", "features_horarias", "features_diarias", "features_dias"};
+
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final AgroalDataSource dataSource;
+    private final RevokedTokens revoked;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public FeatureStoreErasure(AgroalDataSource dataSource, RevokedTokens revoked) {
+        this.dataSource = dataSource;
+        this.revoked = revoked;
+    }
+
+    /** Writes the batch without the events of erased users, with no erasure running meanwhile. */
+    public <T> T excludingErased(List<UsageEvent> events, Function<List<UsageEvent>, T> write) {
+        // Before the lock: the feed erases while it catches up, and must not wait for a batch that waits for it.
+        revoked.awaitCaughtUp(CATCH_UP_TIMEOUT);
+        lock.readLock().lock();
+        try {
+            List<UsageEvent> kept = new ArrayList<>(events.size());
+            for (UsageEvent event : events) {
+                if (!revoked.isErased(event.usuarioId())) {
+                    kept.add(event);
+                }
+            }
+            return write.apply(kept);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void erase(@Observes AccountErased erased) throws SQLException {
+        lock.writeLock().lock();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : TABLES) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE usuario_id = ?")) {
+                    delete.setLong(1, erased.userId());
+                    delete.executeUpdate();
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
