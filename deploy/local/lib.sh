@@ -92,17 +92,21 @@ ensure_db_users() {
       sql+="GRANT ALL PRIVILEGES ON ${DATABASE[$svc]}.* TO '$user'@'$host';"
       case $svc in alerts-service|suggestions-service)
         sql+="GRANT SELECT ON ${DATABASE[features-service]}.* TO '$user'@'$host';" ;;
+      ingest-service) # a person's export reads their rows of the feature store and of alerts
+        sql+="GRANT SELECT ON ${DATABASE[features-service]}.* TO '$user'@'$host';"
+        sql+="GRANT SELECT ON ${DATABASE[alerts-service]}.* TO '$user'@'$host';" ;;
       esac
     done
   done
   mysql -uroot -h127.0.0.1 -P3306 <<< "$sql" || die "could not create the services' database users as root on 127.0.0.1:3306"
 }
 
-# The settings a service's datasources read: its own user, also for the feature store's read-only one.
+# The settings a service's datasources read: its own user, also for its read-only ones (feature store, alerts).
 db_service_env() { # service
   local user password; user=$(db_user "$1"); password=$(secret "db-${1%-service}")
   echo "QUARKUS_DATASOURCE_USERNAME=$user" "QUARKUS_DATASOURCE_PASSWORD=$password" \
-       "QUARKUS_DATASOURCE_FEATURES_USERNAME=$user" "QUARKUS_DATASOURCE_FEATURES_PASSWORD=$password"
+       "QUARKUS_DATASOURCE_FEATURES_USERNAME=$user" "QUARKUS_DATASOURCE_FEATURES_PASSWORD=$password" \
+       "QUARKUS_DATASOURCE_ALERTS_USERNAME=$user" "QUARKUS_DATASOURCE_ALERTS_PASSWORD=$password"
 }
 
 ensure_kafka_libs() {

@@ -30,6 +30,8 @@ export TIEMPOCHECK_ADMIN_TOKEN
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$RUN/keys/public.pem"
 export SMALLRYE_JWT_SIGN_KEY_LOCATION="$RUN/keys/private.pem"
 export QUARKUS_HTTP_HOST="${TIEMPOCHECK_HTTP_HOST:-127.0.0.1}"
+# Sign-up is open on a local system (the prod profile closes it); TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO=false closes it here too.
+export TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO="${TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO:-true}"
 
 if [ $build = 1 ]; then
   log "Building the services (mvn package -DskipTests)"
