@@ -53,7 +53,7 @@ class AccountsTest {
         // Assigned before it starts, so that a start that fails still stops what did start.
         system = new TiempoCheckSystem().ingestSettings("TIEMPOCHECK_SESIONES_FAILURE_WINDOW", "PT" + LOCKOUT_SECONDS + "S",
                 "TIEMPOCHECK_DISPOSITIVOS_VISTO_CADA", "1s");
-        system.start().startAlerts(2);
+        system.start().startAlerts(2).startSuggestions();
     }
 
     @AfterAll
@@ -246,6 +246,7 @@ class AccountsTest {
                 .post("/api/v1/dispositivos").then().statusCode(201).extract().jsonPath().getString("token"));
 
         system.createLimit(gina, Map.of("dominio", "youtube.com", "segundos_diarios", 60));
+        system.suggestions(gina).body(Map.of("multiplicador_limite", 0.5)).put("/api/v1/politica").then().statusCode(200);
         List<Map<String, Object>> sent = List.of(event("www.youtube.com", "2026-03-05T10:00:00-06:00", 120),
                 event("github.com", "2026-03-05T11:30:00-06:00", 600), event("bbc.co.uk", "2026-03-06T09:00:00-06:00", 30));
         system.postEvents(gina, batch(sent)).then().statusCode(202).body("aceptados", equalTo(3));
@@ -299,7 +300,8 @@ class AccountsTest {
                 system.ingestDb, List.of("usuarios:id", "dispositivos:usuario_id"),
                 system.featuresDb, List.of("registro:usuario_id", "features_horarias:usuario_id", "features_diarias:usuario_id",
                         "features_dias:usuario_id"),
-                system.alertsDb, List.of("limites:usuario_id", "alertas:usuario_id", "alertas_usuario:usuario_id"));
+                system.alertsDb, List.of("limites:usuario_id", "alertas:usuario_id", "alertas_usuario:usuario_id"),
+                system.suggestionsDb, List.of("politicas:usuario_id", "evaluaciones:usuario_id"));
         await().atMost(REFUSED_WITHIN).untilAsserted(() -> tables.forEach((database, columns) -> {
             for (String column : columns) {
                 String[] parts = column.split(":");
@@ -336,6 +338,7 @@ class AccountsTest {
             for (int replica = 0; replica < system.alerts.size(); replica++) {
                 system.alerts(replica, user).get("/api/v1/limites").then().statusCode(401);
             }
+            system.suggestions(user).get("/api/sugerencias").then().statusCode(401);
         });
         try (SseClient stream = new SseClient(system.alerts.get(0).baseUrl() + "/api/v1/alertas/stream", user.token(), null)) {
             assertEquals(401, stream.status);
@@ -349,6 +352,7 @@ class AccountsTest {
             for (int replica = 0; replica < system.alerts.size(); replica++) {
                 system.alerts(replica, user).get("/api/v1/limites").then().statusCode(200);
             }
+            system.suggestions(user).get("/api/sugerencias").then().statusCode(200);
         });
     }
 

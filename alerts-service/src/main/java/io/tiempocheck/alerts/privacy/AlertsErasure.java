@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** Deletes every row of an erased account from alerts-service's schema (see {@link AccountErased}). */
@@ -23,12 +22,7 @@ public class AlertsErasure {
 
     void erase(@Observes AccountErased erased) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : TABLES) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE usuario_id = ?")) {
-                    delete.setLong(1, erased.userId());
-                    delete.executeUpdate();
-                }
-            }
+            erased.deleteRows(connection, TABLES);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.tiempocheck.common.privacy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 /**
  * The erasure contract: ingest-service erased the account {@code userId}, and every service deletes
  * every row of that user from its own schema when it observes this CDI event
@@ -12,4 +16,14 @@ package io.tiempocheck.common.privacy;
  * through {@link io.tiempocheck.common.security.RevokedTokens#isErased(long)}.
  */
 public record AccountErased(long userId) {
+
+    /** Deletes the user's rows (by their {@code usuario_id} column) from each of the tables, in the order given. */
+    public void deleteRows(Connection connection, String... tables) throws SQLException {
+        for (String table : tables) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE usuario_id = ?")) {
+                delete.setLong(1, userId);
+                delete.executeUpdate();
+            }
+        }
+    }
 }

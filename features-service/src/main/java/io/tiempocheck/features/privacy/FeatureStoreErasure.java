@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,12 +59,7 @@ public class FeatureStoreErasure {
     void erase(@Observes AccountErased erased) throws SQLException {
         lock.writeLock().lock();
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : TABLES) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE usuario_id = ?")) {
-                    delete.setLong(1, erased.userId());
-                    delete.executeUpdate();
-                }
-            }
+            erased.deleteRows(connection, TABLES);
         } finally {
             lock.writeLock().unlock();
         }
