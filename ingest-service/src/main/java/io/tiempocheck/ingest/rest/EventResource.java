@@ -41,7 +41,7 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
-    public Uni<BatchResponse> take(String body) {
+    public Uni<BatchResponse> take(byte[] body) {
         return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
                 .map(batch -> new BatchResponse(batch.accepted().size(), batch.rejected()));
     }
