@@ -1,5 +1,6 @@
 package io.tiempocheck.common.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -10,6 +11,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.tiempocheck.common.ratelimit.TooManyRequestsException;
+import io.tiempocheck.common.rest.HttpLayerErrors;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +29,8 @@ import java.util.Set;
  * Bearer authentication for every service: the operator's admin token (TIEMPOCHECK_ADMIN_TOKEN)
  * gets the {@code admin} role; anything else is verified as a device JWT by smallrye-jwt.
  * The admin credential is a shared secret rather than a JWT so an operator can set it without
- * holding the signing key.
+ * holding the signing key. A request that carries a credential is refused with 429 while its
+ * address has failed too often (see {@link AuthFailureLimiter}).
  */
 @Alternative
 @Priority(1)
@@ -36,18 +41,27 @@ public class AdminTokenAwareAuthMechanism implements HttpAuthenticationMechanism
     private static final String BEARER = "Bearer ";
 
     private final JWTAuthMechanism jwt;
+    private final AuthFailureLimiter failures;
     private final Optional<byte[]> adminToken;
 
-    public AdminTokenAwareAuthMechanism(JWTAuthMechanism jwt,
+    public AdminTokenAwareAuthMechanism(JWTAuthMechanism jwt, AuthFailureLimiter failures,
             @ConfigProperty(name = "tiempocheck.admin-token") Optional<String> adminToken) {
         this.jwt = jwt;
+        this.failures = failures;
         this.adminToken = adminToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
-        if (adminToken.isPresent() && header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null) {
+            return jwt.authenticate(context, identityProviderManager);
+        }
+        Optional<Duration> blocked = failures.blockedFor(context);
+        if (blocked.isPresent()) {
+            return Uni.createFrom().failure(new TooManyRequestsException("demasiadas autenticaciones fallidas desde esta dirección", blocked.get()));
+        }
+        if (adminToken.isPresent() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(presented, adminToken.get())) {
                 return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
@@ -56,12 +70,21 @@ public class AdminTokenAwareAuthMechanism implements HttpAuthenticationMechanism
                         .build());
             }
         }
-        return jwt.authenticate(context, identityProviderManager);
+        return jwt.authenticate(context, identityProviderManager)
+                .onFailure(AuthenticationFailedException.class).invoke(() -> failures.recordFailure(context));
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return jwt.getChallenge(context);
+    }
+
+    /** The challenge of a request with no credential, with the JSON error body every refusal has. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        context.response().putHeader("WWW-Authenticate", "Bearer");
+        HttpLayerErrors.end(context, 401, null, HttpLayerErrors.reason(401));
+        return Uni.createFrom().item(true);
     }
 
     @Override
