@@ -56,6 +56,15 @@ final class TiempoCheckSystem implements AutoCloseable {
     /** The private (signing) and public key of this system's device tokens. */
     final Path[] keys;
     private final Map<String, String> featuresEnv;
+    private final Map<String, String> ingestEnv;
+    /**
+     * Every test's requests come from 127.0.0.1 and the benchmarks post far faster than a device: the
+     * flood limits stay out of the way unless a test asks for the services' own (RateLimitTest).
+     */
+    private final Map<String, String> rateLimits = new HashMap<>(Map.of(
+            "TIEMPOCHECK_INGEST_RATE_LIMITS_PER_DEVICE_CAPACITY", "1000000000",
+            "TIEMPOCHECK_INGEST_RATE_LIMITS_PER_ADDRESS_CAPACITY", "1000000000",
+            "TIEMPOCHECK_AUTH_FAILURES_CAPACITY", "1000000000"));
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
 
     TiempoCheckSystem() {
@@ -84,9 +93,10 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic,
                 "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
                 "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic);
-        ingest = new ServiceProcess("ingest-service", root, freePort(), with(common,
+        ingestEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(ingestDb) + "?createDatabaseIfNotExist=true",
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString()), work);
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString());
+        ingest = new ServiceProcess("ingest-service", root, freePort(), ingestEnv, work);
         featuresEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
@@ -104,7 +114,15 @@ final class TiempoCheckSystem implements AutoCloseable {
         return replica;
     }
 
+    /** The services' own rate limits, as configured for production; call before {@link #start}. */
+    TiempoCheckSystem withProductionRateLimits() {
+        rateLimits.clear();
+        return this;
+    }
+
     TiempoCheckSystem start() {
+        ingestEnv.putAll(rateLimits);
+        featuresEnv.putAll(rateLimits);
         ingest.start();
         features.start();
         return this;
@@ -127,6 +145,7 @@ final class TiempoCheckSystem implements AutoCloseable {
                     "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(alertsDb) + "?createDatabaseIfNotExist=true",
                     "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(featuresDb),
                     "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+            env.putAll(rateLimits);
             ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
             alerts.add(replica);
             replica.heap(heap).start();
