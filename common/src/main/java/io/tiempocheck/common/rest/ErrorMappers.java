@@ -3,6 +3,10 @@ package io.tiempocheck.common.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +29,28 @@ public class ErrorMappers {
         Response.ResponseBuilder answer = Response.fromResponse(refused).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(null, HttpLayerErrors.reason(refused.getStatus())));
         return answer.build();
+    }
+
+    /** A valid token without the role (a device token on an admin resource, or the other way round). */
+    @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
+    public Response forbidden(ForbiddenException e) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(null, HttpLayerErrors.reason(403))).build();
+    }
+
+    @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(null, HttpLayerErrors.reason(401))).build();
     }
 
     @ServerExceptionMapper

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The same {@link ErrorResponse} for what the HTTP layer refuses before JAX-RS sees a request:
@@ -59,6 +60,14 @@ public class HttpLayerErrors {
             Map.entry(429, "demasiadas peticiones"),
             Map.entry(431, "las cabeceras son demasiado grandes"));
 
+    /** RFC 9110 media types: JAX-RS would fail on anything else with an exception of its own. */
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final String PARAMETERS = "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\\\]*\"))*\\s*";
+    private static final String QUALITY = "(\\s*;\\s*q=(0(\\.\\d{0,3})?|1(\\.0{0,3})?))?";
+    private static final Pattern MEDIA_TYPE = Pattern.compile("\\s*" + TOKEN + "/" + TOKEN + PARAMETERS);
+    private static final Pattern ACCEPT = Pattern.compile(
+            "\\s*" + TOKEN + "/" + TOKEN + QUALITY + PARAMETERS + "(,\\s*" + TOKEN + "/" + TOKEN + QUALITY + PARAMETERS + ")*");
+
     private final Limits limits;
     private final Optional<MemorySize> maxBodySize;
 
@@ -88,6 +97,16 @@ public class HttpLayerErrors {
         }
         if (headerBytes > limits.maxHeaderBytes()) {
             end(context, 431, null, "las cabeceras son demasiado grandes: como máximo " + limits.maxHeaderBytes() + " bytes");
+            return;
+        }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !MEDIA_TYPE.matcher(contentType).matches()) {
+            end(context, 415, "Content-Type", "Content-Type mal formado: se espera tipo/subtipo, p. ej. application/json");
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !ACCEPT.matcher(accept).matches()) {
+            end(context, 400, "Accept", "Accept mal formado: se esperan tipos tipo/subtipo separados por comas");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
