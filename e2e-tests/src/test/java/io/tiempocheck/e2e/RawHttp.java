@@ -11,8 +11,9 @@ import java.time.Duration;
 /** Requests exactly as given (method, headers, bytes), for the answers to what no client library would send. */
 final class RawHttp {
 
-    private static final int LARGE_BODY = 1 << 20;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as browsers speak it to a plain-http server: Java's client would otherwise upgrade to h2c. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawHttp() {
     }
@@ -21,10 +22,6 @@ final class RawHttp {
     static HttpResponse<byte[]> send(String method, String url, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null && body.length > LARGE_BODY) {
-            // Sent only once the server has not refused it already (413), as curl does.
-            request.expectContinue(true);
-        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
