@@ -60,6 +60,14 @@ final class TiempoCheckSystem implements AutoCloseable {
     final Path[] keys;
     private final Map<String, String> featuresEnv;
     private final Map<String, String> ingestEnv;
+    /**
+     * Every test's requests come from 127.0.0.1 and the benchmarks post far faster than a device: the
+     * flood limits stay out of the way unless a test asks for the services' own (RateLimitTest).
+     */
+    private final Map<String, String> rateLimits = new HashMap<>(Map.of(
+            "TIEMPOCHECK_INGEST_RATE_LIMITS_PER_DEVICE_CAPACITY", "1000000000",
+            "TIEMPOCHECK_INGEST_RATE_LIMITS_PER_ADDRESS_CAPACITY", "1000000000",
+            "TIEMPOCHECK_AUTH_FAILURES_CAPACITY", "1000000000"));
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
     /** The database address the services use; the tests' own connections go to {@link #MYSQL}. */
     private final String mysql;
@@ -139,7 +147,15 @@ final class TiempoCheckSystem implements AutoCloseable {
         return replay;
     }
 
+    /** The services' own rate limits, as configured for production; call before {@link #start}. */
+    TiempoCheckSystem withProductionRateLimits() {
+        rateLimits.clear();
+        return this;
+    }
+
     TiempoCheckSystem start() {
+        ingestEnv.putAll(rateLimits);
+        featuresEnv.putAll(rateLimits);
         ingest.start();
         features.start();
         return this;
@@ -165,6 +181,8 @@ final class TiempoCheckSystem implements AutoCloseable {
 
     /** ingest, features and one alerts-service, each waited for only until it is alive: for tests of dependencies that hang. */
     TiempoCheckSystem startAlive() {
+        ingestEnv.putAll(rateLimits);
+        featuresEnv.putAll(rateLimits);
         ingest.startAlive();
         features.startAlive();
         alertsReplica().startAlive();
@@ -176,6 +194,7 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, alertsDb) + "?createDatabaseIfNotExist=true",
                 "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
                 "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+        env.putAll(rateLimits);
         ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + alerts.size());
         alerts.add(replica);
         return replica;
@@ -186,9 +205,11 @@ final class TiempoCheckSystem implements AutoCloseable {
      * feature store as its read-only features datasource.
      */
     TiempoCheckSystem startSuggestions(String... settings) {
-        suggestions = new ServiceProcess("suggestions-service", root, freePort(), with(with(common,
+        Map<String, String> env = with(with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, suggestionsDb) + "?createDatabaseIfNotExist=true",
-                "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb)), settings), work);
+                "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb)), settings);
+        env.putAll(rateLimits);
+        suggestions = new ServiceProcess("suggestions-service", root, freePort(), env, work);
         suggestions.start();
         return this;
     }

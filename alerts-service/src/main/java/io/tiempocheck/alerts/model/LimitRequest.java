@@ -16,7 +16,7 @@ public record LimitRequest(
         @JsonProperty("segundos_diarios") Integer dailySeconds,
         @Schema(description = "Percent of the allowance that raises the proximidad warning, 1..99; default 80")
         @JsonProperty("umbral_aviso") Integer warningPercent,
-        @Schema(description = "ISO days of the week it applies on, 1 = Monday ... 7 = Sunday; missing or empty = every day")
+        @Schema(description = "ISO days of the week it applies on, 1 = Monday ... 7 = Sunday; missing or empty = every day", maxItems = 7)
         @JsonProperty("dias_semana") List<Integer> weekdays,
         @Schema(description = "Default true")
         @JsonProperty("activo") Boolean active) {

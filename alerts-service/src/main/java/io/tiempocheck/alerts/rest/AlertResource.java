@@ -6,6 +6,7 @@ import io.tiempocheck.alerts.service.AlertService;
 import io.tiempocheck.alerts.service.AlertStreams;
 import io.tiempocheck.alerts.service.RevokedStreams;
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryDates;
 import io.tiempocheck.common.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The signed-in user's alerts: the live stream, a day's list, and "Aceptar y cerrar". */
@@ -85,7 +85,7 @@ public class AlertResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A day's alerts (default today in the user's time zone) with their state, oldest first")
     public List<Alert> ofDay(@QueryParam("dia") String day) throws SQLException {
-        return alerts.ofDay(user.id(), day == null ? LocalDate.now(clock.withZone(user.zone())) : date(day));
+        return alerts.ofDay(user.id(), day == null ? LocalDate.now(clock.withZone(user.zone())) : QueryDates.parse("dia", day));
     }
 
     @POST
@@ -107,13 +107,5 @@ public class AlertResource {
             // answered below
         }
         throw new InvalidInputException(field, "debe ser el id numérico de la última alerta recibida");
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("dia", "debe ser una fecha AAAA-MM-DD");
-        }
     }
 }

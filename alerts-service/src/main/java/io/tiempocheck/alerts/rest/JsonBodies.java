@@ -1,17 +1,16 @@
 package io.tiempocheck.alerts.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.JsonInputErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
-
-/** Reads request bodies so that a wrong type is a 400 naming the field, not a bare 400 or a 500. */
+/**
+ * Reads request bodies so that a wrong type is a 400 naming the field, not a bare 400 or a 500.
+ * The mapper is the service's, made strict by common's StrictJson: no coercion between strings,
+ * numbers and booleans, nothing after the value.
+ */
 @ApplicationScoped
 public class JsonBodies {
 
@@ -25,42 +24,14 @@ public class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException(null, "falta el cuerpo JSON");
         }
-        ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         try {
-            T value = reader.readValue(body);
+            T value = mapper.readerFor(type).readValue(body);
             if (value == null) {
                 throw new InvalidInputException(null, "el cuerpo debe ser un objeto JSON");
             }
             return value;
-        } catch (MismatchedInputException e) {
-            throw new InvalidInputException(field(e), "tipo no válido: se esperaba " + expected(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
+            throw JsonInputErrors.of(e);
         }
-    }
-
-    private static String field(JsonMappingException e) {
-        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-    }
-
-    private static String expected(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "otro tipo";
-        }
-        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
-            return "un número entero";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "true o false";
-        }
-        if (Collection.class.isAssignableFrom(target)) {
-            return "una lista";
-        }
-        if (target == String.class) {
-            return "un texto";
-        }
-        return "un objeto";
     }
 }

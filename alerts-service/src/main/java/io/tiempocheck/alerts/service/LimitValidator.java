@@ -80,6 +80,9 @@ public class LimitValidator {
         if (requested == null || requested.isEmpty()) {
             return EVERY_DAY;
         }
+        if (requested.size() > EVERY_DAY.size()) {
+            throw new InvalidInputException("dias_semana", "como máximo " + EVERY_DAY.size() + " días, cada uno una vez");
+        }
         TreeSet<Integer> days = new TreeSet<>();
         for (Integer day : requested) {
             if (day == null || day < 1 || day > 7) {

@@ -21,6 +21,7 @@ public final class DomainNormalizer {
 
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
     private static final int MAX_INPUT_LENGTH = 2048;
+    private static final String ACE_PREFIX = "xn--";
     /** People visit few sites over and over; the Public Suffix List lookup is the costly part of ingest validation. */
     private static final Cache<String, String> KNOWN = CacheBuilder.newBuilder().maximumSize(50_000).build();
 
@@ -60,6 +61,9 @@ public final class DomainNormalizer {
         } catch (IllegalArgumentException e) {
             throw new InvalidDomainException("host con caracteres no válidos");
         }
+        if (!punycodeDecodes(ascii)) {
+            throw new InvalidDomainException("contiene una etiqueta xn-- que no es punycode válido");
+        }
         if (ascii.equals("localhost") || ascii.endsWith(".localhost")) {
             throw new InvalidDomainException("localhost no es un sitio público");
         }
@@ -71,6 +75,30 @@ public final class DomainNormalizer {
             throw new InvalidDomainException("no pertenece a un dominio público registrable");
         }
         return name.topPrivateDomain().toString();
+    }
+
+    /**
+     * IDN.toASCII passes an {@code xn--} label through without decoding it, and toUnicode hands back
+     * what it cannot decode unchanged: a label is real punycode only if it decodes to something else
+     * that encodes back to the same label.
+     */
+    private static boolean punycodeDecodes(String ascii) {
+        for (String label : ascii.split("\\.")) {
+            if (label.startsWith(ACE_PREFIX)) {
+                String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
+                if (unicode.equalsIgnoreCase(label)) {
+                    return false;
+                }
+                try {
+                    if (!IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equalsIgnoreCase(label)) {
+                        return false;
+                    }
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String hostOf(String value) throws InvalidDomainException {

@@ -42,6 +42,9 @@ class DomainNormalizerTest {
             "intranet | no pertenece a un dominio público registrable",
             "exa mple.com | URL mal formada",
             "'   ' | vacío",
+            "xn--zz.com | contiene una etiqueta xn-- que no es punycode válido",
+            "www.xn--zz.co.uk | contiene una etiqueta xn-- que no es punycode válido",
+            "https://xn--a.example.com/ | contiene una etiqueta xn-- que no es punycode válido",
     })
     void rejectsHostsThatAreNotPublicWebsites(String raw, String reason) {
         assertEquals(reason, assertThrows(InvalidDomainException.class, () -> DomainNormalizer.normalize(raw)).getMessage());

@@ -1,9 +1,9 @@
 package io.tiempocheck.features.rest;
 
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryDates;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** Query parameters parsed, or answered with 400 naming the parameter (never JAX-RS's 404 for a bad conversion). */
@@ -13,11 +13,7 @@ final class QueryParams {
     }
 
     static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "debe ser una fecha AAAA-MM-DD");
-        }
+        return QueryDates.parse(field, value);
     }
 
     static Long userId(String value) {

@@ -45,7 +45,7 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
-    public Uni<BatchResponse> take(String body) {
+    public Uni<BatchResponse> take(byte[] body) {
         if (user.deviceId() == null) {
             // A session token has no device to record the events under.
             throw new BatchRefusedException(403, null, "los eventos se envían con un token de dispositivo (POST /api/v1/dispositivos)");

@@ -53,6 +53,9 @@ public class UserAdminResource {
         if (request.nombre().length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("nombre", "como máximo " + MAX_NAME_LENGTH + " caracteres");
         }
+        if (request.nombre().chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("nombre", "no admite caracteres de control (NUL, saltos de línea, ...)");
+        }
         var enrollment = users.createUser(request.nombre().strip(), zone(request.tz()));
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedUser(enrollment.userId(), enrollment.deviceId(), enrollment.timeZone().getId(), enrollment.token()))

@@ -9,6 +9,9 @@ import io.tiempocheck.ingest.service.EventBatch;
 import io.tiempocheck.ingest.service.FieldValue;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +30,7 @@ class EventBatchReaderTest {
         List<String> bodies = List.of(
                 "", "   ", "null", "1", "\"eventos\"", "[]", "[{\"eventos\": []}]", "true",
                 "{}", "{\"eventos\": null}", "{\"eventos\": {}}", "{\"eventos\": \"x\"}", "{\"eventos\": 5}",
-                "{\"eventos\": []}", "{\"eventos\": [" + valid + "]}", "{\"eventos\": [" + valid + "," + valid + "]} trailing",
+                "{\"eventos\": []}", "{\"eventos\": [" + valid + "]}", "{\"eventos\": [" + valid + "," + valid + "]}",
                 "{\"otro\": {\"eventos\": [1]}, \"eventos\": [" + valid + "], \"mas\": [[{}]]}",
                 "{\"eventos\": [1], \"eventos\": [" + valid + "]}", "{\"eventos\": [" + valid + "], \"eventos\": 3}",
                 "{\"eventos\": [null, 1, \"x\", [], [" + valid + "], true, {}, {\"x\": 1}]}",
@@ -41,25 +44,60 @@ class EventBatchReaderTest {
                 // Not JSON: each must be refused with the parser's own message, as the tree's reading was.
                 "{", "{\"eventos\": [", "{\"eventos\": [" + valid, "{\"eventos\": [" + valid + ",]}", "{\"eventos\": [{\"a\" 1}]}",
                 "{eventos: []}", "{\"eventos\": [tru]}", "{\"eventos\": [01]}", "{\"eventos\": [{\"tiempo\": NaN}]}", "[1, 2",
-                "{\"eventos\": [\"unterminated]}", "{\"eventos\": []", "{\"eventos\": [{}]} ]", "'x'", "nul",
+                "{\"eventos\": [\"unterminated]}", "{\"eventos\": []", "'x'", "nul",
                 "{\"a\": " + "[".repeat(1200) + "]".repeat(1200) + "}");
         for (String body : bodies) {
             EventBatch expected;
             try {
                 expected = fromTree(body);
             } catch (JsonProcessingException e) {
-                BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> reader.read(body), body);
+                BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> read(body), body);
                 assertEquals(400, refused.status(), body);
                 assertEquals("el cuerpo no es JSON válido: " + e.getOriginalMessage(), refused.getMessage(), body);
                 continue;
             }
-            assertEquals(expected, reader.read(body), body);
+            assertEquals(expected, read(body), body);
         }
     }
 
+    @Test
+    void refusesWhatFollowsTheBatch() {
+        for (String body : List.of("{\"eventos\": []} trailing", "{\"eventos\": []} {}", "{\"eventos\": []} ]",
+                "{\"eventos\": []} 1", "{\"eventos\": []}{\"eventos\": []}", "{\"eventos\": []} \"x\"")) {
+            BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> read(body), body);
+            assertEquals(400, refused.status(), body);
+        }
+        assertEquals(new EventBatch(true, List.of()), read(" {\"eventos\": []} \n\r\t "));
+    }
+
+    @Test
+    void readsOnlyUtf8() {
+        // '?' marks where a byte no UTF-8 text can hold goes: 0xFF never, 0xC3 not before a quote.
+        byte[] invalid = withByte("{\"eventos\": [{\"dominio\": \"a?.com\"}]}", (byte) 0xFF);
+        byte[] truncatedSequence = withByte("{\"eventos\": [{\"dominio\": \"a?\"}]}", (byte) 0xC3);
+        for (byte[] body : List.of(invalid, truncatedSequence, "{\"eventos\": []}".getBytes(StandardCharsets.UTF_16BE),
+                "{\"eventos\": []}".getBytes(StandardCharsets.UTF_16), "{\"eventos\": []}".getBytes(StandardCharsets.UTF_16LE),
+                "{\"eventos\": []}".getBytes(Charset.forName("UTF-32")))) {
+            BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> reader.read(body));
+            assertEquals(400, refused.status());
+        }
+        assertEquals(new EventBatch(true, List.of(new BatchEntry(true, FieldValue.ABSENT, FieldValue.text("ñandú.mx"), FieldValue.ABSENT, FieldValue.ABSENT))),
+                read("{\"eventos\": [{\"dominio\": \"ñandú.mx\"}]}"));
+    }
+
+    private static byte[] withByte(String ascii, byte value) {
+        byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
+        bytes[ascii.indexOf('?')] = value;
+        return bytes;
+    }
+
+    private EventBatch read(String body) {
+        return reader.read(body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** What EventValidator read from ObjectMapper.readTree before the body was read as a stream. */
-    private EventBatch fromTree(String body) throws JsonProcessingException {
-        JsonNode root = mapper.readTree(body);
+    private EventBatch fromTree(String body) throws IOException {
+        JsonNode root = mapper.readTree(body.getBytes(StandardCharsets.UTF_8));
         if (root == null || !root.isObject()) {
             return EventBatch.NOT_AN_OBJECT;
         }

@@ -5,6 +5,7 @@ import io.tiempocheck.ingest.config.IngestConfig;
 import io.tiempocheck.ingest.rest.EventBatchReader;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,15 @@ class EventValidatorTest {
     private static final Caller ANA = new Caller(7, "device-1", ZoneId.of("America/Mexico_City"));
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
     private final EventBatchReader reader = new EventBatchReader(new ObjectMapper());
+
+    private EventBatch read(String body) {
+        return reader.read(body.getBytes(StandardCharsets.UTF_8));
+    }
     private final EventValidator validator = new EventValidator(new TestConfig(), NOW);
 
     @Test
     void acceptsAValidEventAndNormalizesItsDomain() throws Exception {
-        var batch = validator.validate(reader.read("""
+        var batch = validator.validate(read("""
                 {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "https://m.youtube.com/x",
                               "fecha_hora": "2026-11-27T05:59:00-06:00", "tiempo": 60}]}"""), ANA);
         assertEquals(0, batch.rejected().size());
@@ -37,7 +42,7 @@ class EventValidatorTest {
 
     @Test
     void anEventExactlyAtTheFutureToleranceIsAcceptedAndOneSecondMoreIsNot() throws Exception {
-        var batch = validator.validate(reader.read("""
+        var batch = validator.validate(read("""
                 {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "2026-11-27T12:05:00Z", "tiempo": 1},
                              {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "2026-11-27T12:05:01Z", "tiempo": 1}]}"""), ANA);
         assertEquals(1, batch.accepted().size());
@@ -46,7 +51,7 @@ class EventValidatorTest {
 
     @Test
     void reportsEveryProblemOfAnEvent() throws Exception {
-        var batch = validator.validate(reader.read("""
+        var batch = validator.validate(read("""
                 {"eventos": [{"event_id": 5, "dominio": "localhost", "tiempo": 1.5}, "texto"]}"""), ANA);
         assertEquals(0, batch.accepted().size());
         assertEquals(5, batch.rejected().size());
@@ -59,10 +64,10 @@ class EventValidatorTest {
 
     @Test
     void refusesABatchWithoutAListOfEventsOrWithTooMany() throws Exception {
-        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(reader.read("[]"), ANA)).status());
-        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(reader.read("{\"eventos\": {}}"), ANA)).status());
+        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(read("[]"), ANA)).status());
+        assertEquals(400, assertThrows(BatchRefusedException.class, () -> validator.validate(read("{\"eventos\": {}}"), ANA)).status());
         String tooMany = "{\"eventos\": [" + "{},".repeat(500) + "{}]}";
-        assertEquals(413, assertThrows(BatchRefusedException.class, () -> validator.validate(reader.read(tooMany), ANA)).status());
+        assertEquals(413, assertThrows(BatchRefusedException.class, () -> validator.validate(read(tooMany), ANA)).status());
     }
 
     private static final class TestConfig implements IngestConfig {

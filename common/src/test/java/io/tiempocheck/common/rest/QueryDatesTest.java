@@ -1,0 +1,36 @@
+package io.tiempocheck.common.rest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class QueryDatesTest {
+
+    @Test
+    void readsADayWithinTheBounds() {
+        assertEquals(LocalDate.of(2026, 12, 1), QueryDates.parse("dia", "2026-12-01"));
+        assertEquals(QueryDates.FIRST, QueryDates.parse("dia", "2000-01-01"));
+        assertEquals(QueryDates.LAST, QueryDates.parse("dia", "2099-12-31"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-999999999-01-01", "+999999999-12-31", "0000-01-01", "1999-12-31", "2100-01-01"})
+    void refusesDaysNoUsageCanHave(String value) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> QueryDates.parse("hasta", value));
+        assertEquals("hasta", e.field());
+        assertEquals("debe ser una fecha entre 2000-01-01 y 2099-12-31", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13-01", "2026-02-30", "ayer", "", "2026-1-1"})
+    void refusesWhatIsNotADay(String value) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> QueryDates.parse("dia", value));
+        assertEquals("dia", e.field());
+        assertEquals("debe ser una fecha AAAA-MM-DD", e.getMessage());
+    }
+}
