@@ -12,10 +12,13 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -28,10 +31,11 @@ public class RegistroRepository {
     private static final int ROW_CHARS = 260;
 
     /**
-     * Inserts the events whose event_id is not yet in {@code registro} and returns those this call
-     * inserted, each once. Rows are tagged with the batch id: an id already present (a redelivery, an
-     * HTTP retry) keeps its old tag, so it is not returned and will not be added to the aggregates
-     * again. A concurrent insert of the same id waits on the primary-key lock and then loses, never
+     * Inserts the events whose (usuario_id, event_id) is not yet in {@code registro} and returns those
+     * this call inserted, each once. Rows are tagged with the batch id: an id already present for the
+     * user (a redelivery, an HTTP retry, a resend with another start) keeps its old tag, so it is not
+     * returned and will not be added to the aggregates again; the same id of another user is another
+     * event. A concurrent insert of the same key waits on its unique-key lock and then loses, never
      * both win. {@code slots} holds each event's hour split, stored with it.
      */
     public List<UsageEvent> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
@@ -63,8 +67,11 @@ public class RegistroRepository {
             // Every row was new, so the batch held no id twice either: the common case needs no read-back.
             return events;
         }
-        Set<UUID> ours = insertedBy(connection, events, batch);
-        return events.stream().filter(e -> ours.remove(e.eventId())).toList();
+        Set<UserEvent> ours = insertedBy(connection, events, batch);
+        return events.stream().filter(e -> ours.remove(new UserEvent(e.usuarioId(), e.eventId()))).toList();
+    }
+
+    private record UserEvent(long userId, UUID eventId) {
     }
 
     private static void appendRow(StringBuilder sql, UsageEvent event, HourSlots slot, String batch) {
@@ -97,21 +104,33 @@ public class RegistroRepository {
         sql.append(',').append(slot.seconds2()).append(')');
     }
 
-    private static Set<UUID> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
-        Set<UUID> inserted = new HashSet<>();
+    /** The keys of the events inserted with the batch's tag: per user, a range of the (usuario_id, event_id) key. */
+    private static Set<UserEvent> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
+        Set<UserEvent> inserted = new HashSet<>();
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            Map<Long, List<UUID>> byUser = new TreeMap<>();
+            for (UsageEvent event : chunk) {
+                byUser.computeIfAbsent(event.usuarioId(), u -> new ArrayList<>()).add(event.eventId());
+            }
+            StringBuilder where = new StringBuilder();
+            for (List<UUID> ids : byUser.values()) {
+                where.append(where.isEmpty() ? "" : " OR ").append("(usuario_id = ? AND event_id IN (")
+                        .append(String.join(",", Collections.nCopies(ids.size(), "?"))).append("))");
+            }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_id FROM registro WHERE lote = ? AND event_id IN (" + placeholders + ")")) {
+                    "SELECT usuario_id, event_id FROM registro WHERE lote = ? AND (" + where + ")")) {
                 select.setString(1, batch);
                 int i = 2;
-                for (UsageEvent event : chunk) {
-                    select.setString(i++, event.eventId().toString());
+                for (var user : byUser.entrySet()) {
+                    select.setLong(i++, user.getKey());
+                    for (UUID id : user.getValue()) {
+                        select.setString(i++, id.toString());
+                    }
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(UUID.fromString(rows.getString(1)));
+                        inserted.add(new UserEvent(rows.getLong(1), UUID.fromString(rows.getString(2))));
                     }
                 }
             }

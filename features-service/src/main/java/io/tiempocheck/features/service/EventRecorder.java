@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * Writes one consumer batch in one transaction: the events new to {@code registro}, and their
  * seconds split by local hour into the aggregates, and the state rows of the days they touch.
- * Either all of it commits or none of it. Last, still in the transaction (so under the day-state
+ * Either all of it commits or none of it, whatever the failure (checked SQL exceptions included). Last, still in the transaction (so under the day-state
  * locks that rebuilds also take), it reads the touched days' totals for the feature updates.
  */
 @ApplicationScoped
@@ -55,10 +55,11 @@ public class EventRecorder {
         this.aggregates = aggregates;
     }
 
-    @Transactional
+    // rollbackOn: by default a checked exception (any SQLException) would commit what was written before it.
+    @Transactional(rollbackOn = Exception.class)
     public RecordedBatch record(List<UsageEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return new RecordedBatch(List.of(), Map.of(), List.of());
+            return RecordedBatch.EMPTY;
         }
         List<HourSlots> slots = new ArrayList<>(events.size());
         // By identity: insertNew hands back the very event objects it was given.
@@ -93,6 +94,15 @@ public class EventRecorder {
                 aggregates.addDaily(connection, daily, categoryOf);
             }
             return new RecordedBatch(fresh, touchedDomains, dayTotals.read(connection, touchedDomains.keySet()));
+        }
+    }
+
+    /** Whether the database takes a connection and answers at once: when it does not, a failure is not a record's. */
+    public boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

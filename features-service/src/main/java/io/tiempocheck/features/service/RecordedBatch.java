@@ -4,6 +4,10 @@ import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.features.repository.DayTotal;
 import io.tiempocheck.features.repository.UserDay;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,4 +18,32 @@ import java.util.Set;
  * rows of features_diarias as the batch's transaction left them.
  */
 public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains, List<DayTotal> dayTotals) {
+
+    public static final RecordedBatch EMPTY = new RecordedBatch(List.of(), Map.of(), List.of());
+
+    /**
+     * The writes of one batch's parts, in the order they committed, as one: a day touched by several
+     * parts has the totals the last of them read, which include the earlier parts' seconds.
+     */
+    public static RecordedBatch merge(List<RecordedBatch> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<UsageEvent> fresh = new ArrayList<>();
+        Map<UserDay, Set<String>> touched = new HashMap<>();
+        Map<UserDay, List<DayTotal>> totals = new LinkedHashMap<>();
+        for (RecordedBatch part : parts) {
+            fresh.addAll(part.fresh());
+            part.touchedDomains().forEach((day, domains) -> touched.computeIfAbsent(day, d -> new HashSet<>()).addAll(domains));
+            Map<UserDay, List<DayTotal>> read = new HashMap<>();
+            for (UserDay day : part.touchedDomains().keySet()) {
+                read.put(day, new ArrayList<>());
+            }
+            for (DayTotal row : part.dayTotals()) {
+                read.computeIfAbsent(new UserDay(row.userId(), row.day()), d -> new ArrayList<>()).add(row);
+            }
+            totals.putAll(read);
+        }
+        return new RecordedBatch(fresh, touched, totals.values().stream().flatMap(List::stream).toList());
+    }
 }
