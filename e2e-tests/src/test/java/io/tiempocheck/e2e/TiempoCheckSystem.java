@@ -45,6 +45,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String deadLetterTopic = "tc." + runId + ".usage-events.dlq";
     final String alertsDb = "tc_" + runId + "_alerts";
     final String featureUpdatesTopic = "tc." + runId + ".feature-updates";
+    final String featureUpdatesDeadLetterTopic = "tc." + runId + ".feature-updates.dlq";
     final String alertsTopic = "tc." + runId + ".alerts";
     final ServiceProcess ingest;
     final ServiceProcess features;
@@ -77,6 +78,7 @@ final class TiempoCheckSystem implements AutoCloseable {
         work = root.resolve("e2e-tests/target/e2e-" + runId);
         keys = writeKeyPair(work);
         common = Map.of(
+                "TIEMPOCHECK_TOPICS_FEATURE_UPDATES_DLQ", featureUpdatesDeadLetterTopic,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
                 "TIEMPOCHECK_ADMIN_TOKEN", ADMIN_TOKEN,
@@ -92,13 +94,16 @@ final class TiempoCheckSystem implements AutoCloseable {
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
                 "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId);
         featuresEnv.putAll(featuresSettings);
-        features = new ServiceProcess("features-service", root, freePort(), featuresEnv, work);
+        // Each replica its own static group member, as each pod is in Kubernetes.
+        features = new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                "TIEMPOCHECK_INSTANCE_ID", "features-service-0"), work);
     }
 
     /** Another replica of features-service on the same database, topic and consumer group, started and ready. */
     ServiceProcess startAnotherFeaturesReplica() {
-        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), featuresEnv, work,
-                "features-service-" + (extraFeatures.size() + 1));
+        String instance = "features-service-" + (extraFeatures.size() + 1);
+        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                "TIEMPOCHECK_INSTANCE_ID", instance), work, instance);
         extraFeatures.add(replica);
         replica.start();
         return replica;
@@ -126,7 +131,8 @@ final class TiempoCheckSystem implements AutoCloseable {
             Map<String, String> env = with(with(common,
                     "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(alertsDb) + "?createDatabaseIfNotExist=true",
                     "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(featuresDb),
-                    "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+                    "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId,
+                    "TIEMPOCHECK_INSTANCE_ID", "alerts-service-" + alerts.size()), settings);
             ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
             alerts.add(replica);
             replica.heap(heap).start();
@@ -149,7 +155,7 @@ final class TiempoCheckSystem implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
-            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic));
+            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, featureUpdatesDeadLetterTopic, alertsTopic));
         }
     }
 
