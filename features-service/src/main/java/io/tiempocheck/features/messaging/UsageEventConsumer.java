@@ -44,6 +44,7 @@ public class UsageEventConsumer {
     private final Counter duplicates;
     private final Counter retries;
     private final Counter splits;
+    private final Counter trimmed;
     private final DistributionSummary batchSizes;
 
     public UsageEventConsumer(EventRecorder recorder, UsageEventParser parser, DeadLetterPublisher deadLetters,
@@ -58,6 +59,7 @@ public class UsageEventConsumer {
         this.duplicates = registry.counter("tiempocheck.events.duplicates");
         this.retries = registry.counter("tiempocheck.consumer.batch.retries");
         this.splits = registry.counter("tiempocheck.consumer.batch.split_writes");
+        this.trimmed = registry.counter("tiempocheck.events.trimmed_seconds");
         this.batchSizes = registry.summary("tiempocheck.consumer.batch.size");
     }
 
@@ -95,6 +97,7 @@ public class UsageEventConsumer {
         }
         RecordedBatch written = RecordedBatch.merge(outcome.written());
         recorded.increment(written.fresh().size());
+        trimmed.increment(written.trimmedSeconds());
         duplicates.increment(parsed.size() - outcome.poison().size() - written.fresh().size());
         // After the commit: all of the batch's keys, so a redelivered batch publishes them again. The
         // batch is acknowledged once the broker has the updates, while the next batches go on; the

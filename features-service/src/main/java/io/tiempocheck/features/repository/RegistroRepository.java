@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.UUID;
 public class RegistroRepository {
 
     private static final String INSERT = "INSERT IGNORE INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
-            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2) VALUES ";
+            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2,"
+            + " segundos_recortados) VALUES ";
     private static final int ROWS_PER_STATEMENT = 1000;
     /** About what one row takes as text, so the builder rarely grows. */
     private static final int ROW_CHARS = 260;
@@ -36,7 +38,8 @@ public class RegistroRepository {
      * user (a redelivery, an HTTP retry, a resend with another start) keeps its old tag, so it is not
      * returned and will not be added to the aggregates again; the same id of another user is another
      * event. A concurrent insert of the same key waits on its unique-key lock and then loses, never
-     * both win. {@code slots} holds each event's hour split, stored with it.
+     * both win. {@code slots} holds each event's counted seconds by hour slot, stored with it
+     * ({@code tiempo} keeps what was sent, {@code segundos_recortados} the difference).
      */
     public List<UsageEvent> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
             throws SQLException {
@@ -74,6 +77,79 @@ public class RegistroRepository {
     private record UserEvent(long userId, UUID eventId) {
     }
 
+    /** One device of one user; events without a device_id share the user's device {@code null}. */
+    public record Device(long userId, String deviceId) {
+    }
+
+    /** The stretch of time, in epoch seconds, whose stored intervals a batch's events of one device may overlap. */
+    public record Span(long from, long to) {
+    }
+
+    /** A stored event's interval, as it was sent, in epoch seconds [start, end). */
+    public record StoredInterval(UUID eventId, long start, long end) {
+    }
+
+    private static final int DEVICES_PER_QUERY = 200;
+
+    /**
+     * The stored intervals of each device that may overlap its span: those starting less than the longest
+     * interval before it, through its end, read from the (usuario_id, device_id, fecha_hora) index. The
+     * intervals as sent: what a device has counted is the union of them, however each was trimmed.
+     */
+    public Map<Device, List<StoredInterval>> storedIntervals(Connection connection, Map<Device, Span> spans) throws SQLException {
+        Map<Device, List<StoredInterval>> stored = new HashMap<>();
+        List<Map.Entry<Device, Span>> all = new ArrayList<>(spans.entrySet());
+        for (int from = 0; from < all.size(); from += DEVICES_PER_QUERY) {
+            List<Map.Entry<Device, Span>> chunk = all.subList(from, Math.min(all.size(), from + DEVICES_PER_QUERY));
+            StringBuilder where = new StringBuilder();
+            for (var entry : chunk) {
+                where.append(where.isEmpty() ? "" : " OR ").append(entry.getKey().deviceId() == null
+                        ? "(usuario_id = ? AND device_id IS NULL AND fecha_hora >= ? AND fecha_hora < ?)"
+                        : "(usuario_id = ? AND device_id = ? AND fecha_hora >= ? AND fecha_hora < ?)");
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT usuario_id, device_id, event_id, fecha_hora, tiempo FROM registro WHERE " + where)) {
+                int i = 1;
+                for (var entry : chunk) {
+                    select.setLong(i++, entry.getKey().userId());
+                    if (entry.getKey().deviceId() != null) {
+                        select.setString(i++, entry.getKey().deviceId());
+                    }
+                    select.setObject(i++, utc(entry.getValue().from() - UsageEvent.MAX_SECONDS));
+                    select.setObject(i++, utc(entry.getValue().to()));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long start = rows.getObject(4, LocalDateTime.class).toEpochSecond(ZoneOffset.UTC);
+                        stored.computeIfAbsent(new Device(rows.getLong(1), rows.getString(2)), d -> new ArrayList<>())
+                                .add(new StoredInterval(UUID.fromString(rows.getString(3)), start, start + rows.getInt(5)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Rewrites the counted seconds of events already inserted by this transaction. */
+    public void updateCounted(Connection connection, List<UsageEvent> events, List<HourSlots> slots) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE registro SET segundos = ?, segundos_2 = ?,"
+                + " segundos_recortados = ? WHERE usuario_id = ? AND event_id = ?")) {
+            for (int i = 0; i < events.size(); i++) {
+                update.setInt(1, slots.get(i).seconds());
+                update.setInt(2, slots.get(i).seconds2());
+                update.setInt(3, events.get(i).tiempo() - slots.get(i).total());
+                update.setLong(4, events.get(i).usuarioId());
+                update.setString(5, events.get(i).eventId().toString());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static LocalDateTime utc(long epochSecond) {
+        return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    }
+
     private static void appendRow(StringBuilder sql, UsageEvent event, HourSlots slot, String batch) {
         sql.append('(');
         SqlLiterals.string(sql, event.eventId().toString());
@@ -101,7 +177,7 @@ public class RegistroRepository {
         } else {
             sql.append("NULL");
         }
-        sql.append(',').append(slot.seconds2()).append(')');
+        sql.append(',').append(slot.seconds2()).append(',').append(event.tiempo() - slot.total()).append(')');
     }
 
     /** The keys of the events inserted with the batch's tag: per user, a range of the (usuario_id, event_id) key. */

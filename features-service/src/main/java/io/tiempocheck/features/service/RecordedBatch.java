@@ -15,11 +15,13 @@ import java.util.Set;
 /**
  * What writing one consumer batch did: the events that were new, the domains of every user-day the
  * batch's events fall on, duplicates included (what the feature updates announce), and those days'
- * rows of features_diarias as the batch's transaction left them.
+ * rows of features_diarias as the batch's transaction left them; and how many seconds of the new
+ * events were not counted because their device had counted them already.
  */
-public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains, List<DayTotal> dayTotals) {
+public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains, List<DayTotal> dayTotals,
+        long trimmedSeconds) {
 
-    public static final RecordedBatch EMPTY = new RecordedBatch(List.of(), Map.of(), List.of());
+    public static final RecordedBatch EMPTY = new RecordedBatch(List.of(), Map.of(), List.of(), 0);
 
     /**
      * The writes of one batch's parts, in the order they committed, as one: a day touched by several
@@ -32,7 +34,9 @@ public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> to
         List<UsageEvent> fresh = new ArrayList<>();
         Map<UserDay, Set<String>> touched = new HashMap<>();
         Map<UserDay, List<DayTotal>> totals = new LinkedHashMap<>();
+        long trimmed = 0;
         for (RecordedBatch part : parts) {
+            trimmed += part.trimmedSeconds();
             fresh.addAll(part.fresh());
             part.touchedDomains().forEach((day, domains) -> touched.computeIfAbsent(day, d -> new HashSet<>()).addAll(domains));
             Map<UserDay, List<DayTotal>> read = new HashMap<>();
@@ -44,6 +48,6 @@ public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> to
             }
             totals.putAll(read);
         }
-        return new RecordedBatch(fresh, touched, totals.values().stream().flatMap(List::stream).toList());
+        return new RecordedBatch(fresh, touched, totals.values().stream().flatMap(List::stream).toList(), trimmed);
     }
 }
