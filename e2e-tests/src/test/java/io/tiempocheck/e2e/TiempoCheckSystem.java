@@ -109,9 +109,18 @@ final class TiempoCheckSystem implements AutoCloseable {
         return replica;
     }
 
+    /**
+     * Starts ingest and features. If one does not come up, the system is closed before the failure
+     * propagates: the test never gets it to close, and its processes must not outlive the test.
+     */
     TiempoCheckSystem start() {
-        ingest.start();
-        features.start();
+        try {
+            ingest.start();
+            features.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -135,7 +144,12 @@ final class TiempoCheckSystem implements AutoCloseable {
                     "TIEMPOCHECK_INSTANCE_ID", "alerts-service-" + alerts.size()), settings);
             ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + i);
             alerts.add(replica);
-            replica.heap(heap).start();
+            try {
+                replica.heap(heap).start();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
         return this;
     }
