@@ -132,6 +132,8 @@ class AlertsBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         List<Sample> samples = new ArrayList<>();
         ProcessCpu cpu = null;
+        // Each sample its own second of the device's time, in the past: overlapping samples would be trimmed to nothing.
+        OffsetDateTime first = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(60L + 2L * (WARM_UP + SAMPLES));
         try (SseClient stream = new SseClient(system.alerts.get(0).baseUrl() + STREAM_PATH, user.token(), null)) {
             for (int i = 0; i < WARM_UP + SAMPLES; i++) {
                 if (i == WARM_UP) {
@@ -141,7 +143,7 @@ class AlertsBenchmark {
                 long limit = system.createLimit(user, Map.of("dominio", domain, "segundos_diarios", 1));
                 String eventId = UUID.randomUUID().toString();
                 String body = "{\"eventos\":[{\"event_id\":\"" + eventId + "\",\"dominio\":\"" + domain
-                        + "\",\"fecha_hora\":\"" + OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1) + "\",\"tiempo\":1}]}";
+                        + "\",\"fecha_hora\":\"" + first.plusSeconds(2L * i) + "\",\"tiempo\":1}]}";
                 HttpResponse<Void> accepted = http.send(HttpRequest.newBuilder(URI.create(system.ingest.baseUrl() + "/api/v1/eventos"))
                         .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

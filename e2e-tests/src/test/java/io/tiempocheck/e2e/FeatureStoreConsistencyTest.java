@@ -23,7 +23,10 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Property-style checks over thousands of random events: aggregates always equal what registro says. */
+/**
+ * Property-style checks over thousands of random, overlapping events: aggregates always equal what registro
+ * says, and a device's time is counted once however its intervals overlap.
+ */
 class FeatureStoreConsistencyTest {
 
     private static final int EVENTS = 10_000;
@@ -105,6 +108,8 @@ class FeatureStoreConsistencyTest {
             assertEquals(traffic.expected, hourly, "features_horarias against the events sent");
             assertEquals(RandomTraffic.recomputedFromRegistro(db), hourly, "features_horarias against a recomputation from registro");
             assertEquals(RandomTraffic.dailyOf(hourly), RandomTraffic.storedDaily(db), "features_diarias against the sum of its hours");
+            RandomTraffic.countedAndCoveredByDevice(db).forEach((device, seconds) ->
+                    assertEquals(seconds[1], seconds[0], "a device's counted seconds against the union of its intervals: " + device));
         }
     }
 

@@ -177,12 +177,14 @@ class IngestPipelineBenchmark {
 
     private void latency(TiempoCheckSystem system, User user) throws Exception {
         List<Double> millis = new ArrayList<>();
+        // Each sample its own 5 s of the device's time, in the past: overlapping samples would be trimmed to nothing.
+        OffsetDateTime first = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(60L + 6L * LATENCY_SAMPLES);
         try (Connection db = system.featureStore();
              PreparedStatement visible = db.prepareStatement("SELECT 1 FROM features_horarias WHERE usuario_id = ? AND dominio = ?")) {
             for (int i = 0; i < LATENCY_SAMPLES; i++) {
                 String domain = "latencia-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".com";
                 String body = "{\"eventos\":[{\"event_id\":\"" + UUID.randomUUID() + "\",\"dominio\":\"" + domain
-                        + "\",\"fecha_hora\":\"" + OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1) + "\",\"tiempo\":5}]}";
+                        + "\",\"fecha_hora\":\"" + first.plusSeconds(6L * i) + "\",\"tiempo\":5}]}";
                 if (post(system, user, body.getBytes(StandardCharsets.UTF_8)) != 202) {
                     throw new IllegalStateException("ingest refused a latency sample");
                 }

@@ -6,14 +6,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Random but reproducible usage for property-style tests, with what it must add up to, and the
@@ -28,8 +32,13 @@ final class RandomTraffic {
             {"www.amazon.com.mx", "amazon.com.mx"}, {"sitio-raro.example.mx", "example.mx"}, {"WWW.Reddit.com", "reddit.com"}};
     private static final ZoneOffset[] OFFSETS = {ZoneOffset.ofHours(-6), ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHoursMinutes(5, 30)};
 
+    /** Every instant of the traffic is after this one: the origin of the devices' counted seconds. */
+    private static final long ORIGIN = OffsetDateTime.parse("2026-01-30T00:00:00Z").toEpochSecond();
+
     private final Random random;
     final Map<String, Long> expected = Events.newUsage();
+    /** The seconds each user's one device has counted so far, in the order the events are sent. */
+    private final Map<User, BitSet> counted = new HashMap<>();
 
     RandomTraffic(long seed) {
         this.random = new Random(seed);
@@ -39,7 +48,11 @@ final class RandomTraffic {
     record Batch(User owner, List<Map<String, Object>> events) {
     }
 
-    /** {@code count} events for the given users over ten days, in batches, each added to {@link #expected}. */
+    /**
+     * {@code count} events for the given users over ten days, in batches, each added to {@link #expected}
+     * with only the seconds its user's device had not counted yet (each user has one device): the batches
+     * must be sent in the order returned, as the consumer counts them in the order they arrive.
+     */
     List<Batch> batchesFor(Map<User, ZoneId> users, int count, int batchSize) {
         List<User> people = new ArrayList<>(users.keySet());
         Map<User, List<Map<String, Object>>> byUser = new java.util.LinkedHashMap<>();
@@ -50,7 +63,14 @@ final class RandomTraffic {
                     .atOffset(OFFSETS[random.nextInt(OFFSETS.length)]);
             int seconds = 1 + random.nextInt(random.nextBoolean() ? 3600 : 120);
             byUser.computeIfAbsent(user, u -> new ArrayList<>()).add(Events.event(domain[0], start.toString(), seconds));
-            Events.addSecondBySecond(expected, user.id(), domain[1], start, seconds, users.get(user));
+            BitSet device = counted.computeIfAbsent(user, u -> new BitSet());
+            for (int second = 0; second < seconds; second++) {
+                int index = (int) (start.toEpochSecond() + second - ORIGIN);
+                if (!device.get(index)) {
+                    device.set(index);
+                    Events.addSecondBySecond(expected, user.id(), domain[1], start.plusSeconds(second), 1, users.get(user));
+                }
+            }
         }
         List<Batch> batches = new ArrayList<>();
         byUser.forEach((user, events) -> {
@@ -81,17 +101,43 @@ final class RandomTraffic {
         return stored;
     }
 
-    /** The hourly aggregates recomputed from scratch out of registro. */
+    /** The hourly aggregates recomputed from scratch out of registro: each event's counted seconds in its hour slots. */
     static Map<String, Long> recomputedFromRegistro(Connection db) throws SQLException {
         Map<String, Long> usage = Events.newUsage();
         try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT usuario_id, dominio, fecha_hora, tz, tiempo FROM registro")) {
+             ResultSet rows = statement.executeQuery("SELECT usuario_id, dominio, dia, hora, segundos, dia_2, hora_2, segundos_2 FROM registro")) {
             while (rows.next()) {
-                OffsetDateTime start = rows.getObject(3, LocalDateTime.class).atOffset(ZoneOffset.UTC);
-                Events.addSecondBySecond(usage, rows.getLong(1), rows.getString(2), start, rows.getInt(5), ZoneId.of(rows.getString(4)));
+                if (rows.getInt(5) > 0) {
+                    usage.merge(Events.hourKey(rows.getLong(1), rows.getObject(3, LocalDate.class), rows.getInt(4), rows.getString(2)),
+                            rows.getLong(5), Long::sum);
+                }
+                if (rows.getInt(8) > 0) {
+                    usage.merge(Events.hourKey(rows.getLong(1), rows.getObject(6, LocalDate.class), rows.getInt(7), rows.getString(2)),
+                            rows.getLong(8), Long::sum);
+                }
             }
         }
         return usage;
+    }
+
+    /**
+     * Per device (user|device): the seconds counted in registro and the length of the union of the intervals
+     * sent, second by second. Equal when no second of a device is counted twice and none is lost.
+     */
+    static Map<String, long[]> countedAndCoveredByDevice(Connection db) throws SQLException {
+        Map<String, BitSet> covered = new HashMap<>();
+        Map<String, long[]> result = new TreeMap<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT usuario_id, device_id, fecha_hora, tiempo, segundos + segundos_2 FROM registro")) {
+            while (rows.next()) {
+                String device = rows.getLong(1) + "|" + rows.getString(2);
+                long start = rows.getObject(3, LocalDateTime.class).toEpochSecond(ZoneOffset.UTC) - ORIGIN;
+                covered.computeIfAbsent(device, d -> new BitSet()).set((int) start, (int) start + rows.getInt(4));
+                result.computeIfAbsent(device, d -> new long[2])[0] += rows.getLong(5);
+            }
+        }
+        covered.forEach((device, seconds) -> result.get(device)[1] = seconds.cardinality());
+        return result;
     }
 
     /** Days as the sum of their hours, keyed user|day|domain. */

@@ -37,6 +37,12 @@ final class ServiceProcess {
         this.log = logDir.resolve(instance + ".log");
     }
 
+    /** Adds to the environment the process starts with: before {@link #start}. */
+    ServiceProcess environment(Map<String, String> more) {
+        env.putAll(more);
+        return this;
+    }
+
     /** The -Xmx the process starts with; 256m, as deploy/local/up.sh runs the services, unless set. */
     ServiceProcess heap(String maxHeap) {
         this.heap = maxHeap;

@@ -44,6 +44,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String deadLetterTopic = "tc." + runId + ".usage-events.dlq";
     final String alertsDb = "tc_" + runId + "_alerts";
     final String featureUpdatesTopic = "tc." + runId + ".feature-updates";
+    final String featureUpdatesDeadLetterTopic = "tc." + runId + ".feature-updates.dlq";
     final String alertsTopic = "tc." + runId + ".alerts";
     final String revocationsTopic = "tc." + runId + ".token-revocations";
     final ServiceProcess ingest;
@@ -101,6 +102,7 @@ final class TiempoCheckSystem implements AutoCloseable {
         work = root.resolve("e2e-tests/target/e2e-" + runId);
         keys = writeKeyPair(work);
         common = with(KafkaClients.serviceEnv(kafka),
+                "TIEMPOCHECK_TOPICS_FEATURE_UPDATES_DLQ", featureUpdatesDeadLetterTopic,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys[1].toString(),
                 "TIEMPOCHECK_ADMIN_TOKEN", ADMIN_TOKEN,
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS", eventsTopic,
@@ -120,13 +122,16 @@ final class TiempoCheckSystem implements AutoCloseable {
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
                 "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId);
         featuresEnv.putAll(featuresSettings);
-        features = new ServiceProcess("features-service", root, freePort(), featuresEnv, work);
+        // Each replica its own static group member, as each pod is in Kubernetes.
+        features = new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                "TIEMPOCHECK_INSTANCE_ID", "features-service-0"), work);
     }
 
     /** Another replica of features-service on the same database, topic and consumer group, started and ready. */
     ServiceProcess startAnotherFeaturesReplica() {
-        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), featuresEnv, work,
-                "features-service-" + (extraFeatures.size() + 1));
+        String instance = "features-service-" + (extraFeatures.size() + 1);
+        ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                "TIEMPOCHECK_INSTANCE_ID", instance), work, instance);
         extraFeatures.add(replica);
         replica.start();
         return replica;
@@ -147,17 +152,32 @@ final class TiempoCheckSystem implements AutoCloseable {
         return replay;
     }
 
+    /** ingest's process reads ingestEnv itself; features' got a copy with its instance id; later replicas copy featuresEnv. */
+    private void applyRateLimits() {
+        ingestEnv.putAll(rateLimits);
+        featuresEnv.putAll(rateLimits);
+        features.environment(rateLimits);
+    }
+
     /** The services' own rate limits, as configured for production; call before {@link #start}. */
     TiempoCheckSystem withProductionRateLimits() {
         rateLimits.clear();
         return this;
     }
 
+    /**
+     * Starts ingest and features. If one does not come up, the system is closed before the failure
+     * propagates: the test never gets it to close, and its processes must not outlive the test.
+     */
     TiempoCheckSystem start() {
-        ingestEnv.putAll(rateLimits);
-        featuresEnv.putAll(rateLimits);
-        ingest.start();
-        features.start();
+        applyRateLimits();
+        try {
+            ingest.start();
+            features.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -174,15 +194,20 @@ final class TiempoCheckSystem implements AutoCloseable {
     /** @param heap the replicas' -Xmx */
     TiempoCheckSystem startAlertsWithHeap(int replicas, String heap, String... settings) {
         for (int i = 0; i < replicas; i++) {
-            alertsReplica(settings).heap(heap).start();
+            ServiceProcess replica = alertsReplica(settings).heap(heap);
+            try {
+                replica.start();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
         return this;
     }
 
     /** ingest, features and one alerts-service, each waited for only until it is alive: for tests of dependencies that hang. */
     TiempoCheckSystem startAlive() {
-        ingestEnv.putAll(rateLimits);
-        featuresEnv.putAll(rateLimits);
+        applyRateLimits();
         ingest.startAlive();
         features.startAlive();
         alertsReplica().startAlive();
@@ -193,7 +218,8 @@ final class TiempoCheckSystem implements AutoCloseable {
         Map<String, String> env = with(with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, alertsDb) + "?createDatabaseIfNotExist=true",
                 "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
-                "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId), settings);
+                "TIEMPOCHECK_CONSUMER_GROUP", "alerts-" + runId,
+                "TIEMPOCHECK_INSTANCE_ID", "alerts-service-" + alerts.size()), settings);
         env.putAll(rateLimits);
         ServiceProcess replica = new ServiceProcess("alerts-service", root, freePort(), env, work, "alerts-service-" + alerts.size());
         alerts.add(replica);
@@ -238,7 +264,7 @@ final class TiempoCheckSystem implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         try (Admin admin = Admin.create(KafkaClients.config())) {
-            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, alertsTopic, revocationsTopic));
+            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, featureUpdatesDeadLetterTopic, alertsTopic, revocationsTopic));
         }
     }
 

@@ -27,4 +27,13 @@ public record UsageEvent(
         @JsonProperty("tz") String tz) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The longest interval one event may carry, in seconds: ingest refuses longer ones, features-service re-checks. */
+    public static final int MAX_SECONDS = 3600;
+
+    /**
+     * No interval starts before this, whatever the path (ingest refuses it, features-service parks it): the
+     * product did not exist, and the database's DATE and DATETIME columns cannot hold every earlier year.
+     */
+    public static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
 }

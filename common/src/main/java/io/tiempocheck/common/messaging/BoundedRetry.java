@@ -3,6 +3,7 @@ package io.tiempocheck.common.messaging;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * A consumer's retries of one unit of work: a bounded number of attempts with exponential backoff,
@@ -23,11 +24,23 @@ public record BoundedRetry(int maxAttempts, Duration initialBackoff, Duration ma
      * @param onRetry called before each retry (a metric's counter)
      */
     public <T> T run(String what, Runnable onRetry, Work<T> work) {
+        return run(what, onRetry, e -> true, work);
+    }
+
+    /**
+     * @param retryable which failures are worth another attempt; any other one propagates at once,
+     *                  like the last attempt's
+     */
+    public <T> T run(String what, Runnable onRetry, Predicate<Exception> retryable, Work<T> work) {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (Exception e) {
+                if (!retryable.test(e)) {
+                    LOG.warnf("%s failed, not retried: %s", what, e.toString());
+                    throw new IllegalStateException(what + " failed", e);
+                }
                 if (attempt >= maxAttempts) {
                     LOG.errorf(e, "Giving up on %s after %d attempts; it will be redelivered", what, attempt);
                     throw new IllegalStateException("giving up on " + what, e);

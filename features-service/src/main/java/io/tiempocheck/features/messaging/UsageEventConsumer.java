@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.common.messaging.BoundedRetry;
+import io.tiempocheck.common.messaging.Failures;
 import io.tiempocheck.features.config.FeaturesConfig;
 import io.tiempocheck.features.privacy.FeatureStoreErasure;
 import io.tiempocheck.features.service.EventRecorder;
@@ -26,6 +27,11 @@ import java.util.concurrent.CompletionStage;
  * committable) only after its transaction has committed, its poison records sit in the dead-letter
  * topic and the broker has its feature updates: a crash at any point means redelivery, and
  * redelivery is harmless.
+ * <p>
+ * No record can stop the stream: one the parser refuses is parked at once; a batch whose write
+ * fails is retried, then split until each failing record is written alone, and that one is parked
+ * with its error while the others commit. Only a failure of the database itself stops the channel
+ * (readiness DOWN, nothing acknowledged), so no record is ever parked for a fault not its own.
  */
 @ApplicationScoped
 public class UsageEventConsumer {
@@ -39,6 +45,8 @@ public class UsageEventConsumer {
     private final Counter recorded;
     private final Counter duplicates;
     private final Counter retries;
+    private final Counter splits;
+    private final Counter trimmed;
     private final DistributionSummary batchSizes;
 
     public UsageEventConsumer(EventRecorder recorder, UsageEventParser parser, DeadLetterPublisher deadLetters,
@@ -53,26 +61,53 @@ public class UsageEventConsumer {
         this.recorded = registry.counter("tiempocheck.events.recorded");
         this.duplicates = registry.counter("tiempocheck.events.duplicates");
         this.retries = registry.counter("tiempocheck.consumer.batch.retries");
+        this.splits = registry.counter("tiempocheck.consumer.batch.split_writes");
+        this.trimmed = registry.counter("tiempocheck.events.trimmed_seconds");
         this.batchSizes = registry.summary("tiempocheck.consumer.batch.size");
+    }
+
+    /** A record of the batch and the event the parser read from it. */
+    private record Parsed(KafkaRecord<String, byte[]> record, UsageEvent event) {
+    }
+
+    /** What became of the records of users not erased, and how many they were. */
+    private record Kept(int count, PoisonIsolation.Outcome<Parsed, RecordedBatch> outcome) {
     }
 
     @Incoming("usage-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        List<UsageEvent> events = new ArrayList<>(batch.getRecords().size());
+        List<Parsed> parsed = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, byte[]> record : batch) {
             try {
-                events.add(parser.parse(record.getPayload()));
+                parsed.add(new Parsed(record, parser.parse(record.getPayload())));
             } catch (InvalidEventException e) {
                 deadLetters.send(record, e.getMessage());
             }
         }
-        batchSizes.record(events.size());
-        RecordedBatch written = erasure.excludingErased(events, kept -> retry.run(
-                "writing a batch of " + kept.size() + " events", retries::increment, () -> recorder.record(kept)));
+        batchSizes.record(parsed.size());
+        Kept kept = erasure.excludingErased(parsed, record -> record.event().usuarioId(), records -> new Kept(records.size(),
+                new PoisonIsolation<Parsed, RecordedBatch>(
+                        // The whole batch: every failure but one that will certainly recur gets the bounded retries.
+                        part -> retry.run("writing a batch of " + part.size() + " events", retries::increment,
+                                e -> !Failures.isDeterministic(e), () -> recorder.record(events(part))),
+                        // A part of a batch that failed: only a failure that may pass (a deadlock, a lost connection) is retried.
+                        part -> {
+                            splits.increment();
+                            return retry.run("writing " + part.size() + " events of a failed batch", retries::increment,
+                                    Failures::isTransient, () -> recorder.record(events(part)));
+                        },
+                        e -> !Failures.isTransient(e) && recorder.databaseAnswers())
+                        .write(records)));
+        var outcome = kept.outcome();
+        for (var poison : outcome.poison()) {
+            deadLetters.send(poison.record().record(), "not recordable: " + Failures.describe(poison.error()));
+        }
+        RecordedBatch written = RecordedBatch.merge(outcome.written());
         recorded.increment(written.fresh().size());
-        duplicates.increment(events.size() - written.fresh().size());
+        trimmed.increment(written.trimmedSeconds());
+        duplicates.increment(kept.count() - outcome.poison().size() - written.fresh().size());
         // After the commit: all of the batch's keys, so a redelivered batch publishes them again. The
         // batch is acknowledged once the broker has the updates, while the next batches go on; the
         // throttled commit strategy commits an offset only when it and every offset before it are
@@ -86,5 +121,13 @@ public class UsageEventConsumer {
             }
         });
         return CompletableFuture.completedFuture(null);
+    }
+
+    private static List<UsageEvent> events(List<Parsed> records) {
+        List<UsageEvent> events = new ArrayList<>(records.size());
+        for (Parsed record : records) {
+            events.add(record.event());
+        }
+        return events;
     }
 }

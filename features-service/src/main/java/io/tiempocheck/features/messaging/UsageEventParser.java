@@ -10,26 +10,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Reads a record of the usage-events topic and re-checks what the feature store relies on. Reads the
- * JSON as a token stream straight into the event: data binding through the record's creator was a
- * quarter of the consumer's CPU.
+ * Reads a record of the usage-events topic and re-checks what the feature store relies on: a record
+ * may come from an older ingest, a replay or a tool, so whatever ingest would refuse, or the tables
+ * cannot hold, is refused here too (it goes to the dead-letter topic) instead of failing a batch.
+ * Reads the JSON as a token stream straight into the event: data binding through the record's
+ * creator was a quarter of the consumer's CPU.
  */
 @ApplicationScoped
 public class UsageEventParser {
 
-    private static final int MAX_SECONDS = 3600;
+    /** How far past its reception, and past this clock, an event may lie: clocks drift, years do not. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+    // The widths of registro's columns.
+    private static final int MAX_DOMAIN = 253;
+    private static final int MAX_DEVICE = 64;
+    private static final int MAX_ZONE = 64;
 
     private final JsonFactory json;
+    private final Clock clock;
 
-    public UsageEventParser(ObjectMapper mapper) {
+    public UsageEventParser(ObjectMapper mapper, Clock clock) {
         this.json = mapper.getFactory();
+        this.clock = clock;
     }
 
     public UsageEvent parse(byte[] payload) throws InvalidEventException {
@@ -46,8 +57,24 @@ public class UsageEventParser {
                 || event.fechaHora() == null || event.recibidoEn() == null || event.tz() == null || event.usuarioId() <= 0) {
             throw new InvalidEventException("missing field in " + new String(payload, StandardCharsets.UTF_8));
         }
-        if (event.tiempo() <= 0 || event.tiempo() > MAX_SECONDS) {
+        if (event.tiempo() <= 0 || event.tiempo() > UsageEvent.MAX_SECONDS) {
             throw new InvalidEventException("tiempo out of range: " + event.tiempo());
+        }
+        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+        Instant start = event.fechaHora().toInstant();
+        if (start.isBefore(UsageEvent.EARLIEST_START)) {
+            throw new InvalidEventException("fecha_hora before " + UsageEvent.EARLIEST_START + ": " + event.fechaHora());
+        }
+        if (event.recibidoEn().isBefore(UsageEvent.EARLIEST_START) || event.recibidoEn().isAfter(latest)) {
+            throw new InvalidEventException("recibido_en out of range: " + event.recibidoEn());
+        }
+        if (start.isAfter(event.recibidoEn().plus(FUTURE_TOLERANCE))) {
+            throw new InvalidEventException("fecha_hora more than " + FUTURE_TOLERANCE.toHours() + " h after recibido_en: "
+                    + event.fechaHora());
+        }
+        if (event.dominio().length() > MAX_DOMAIN || event.tz().length() > MAX_ZONE
+                || event.deviceId() != null && event.deviceId().length() > MAX_DEVICE) {
+            throw new InvalidEventException("dominio, device_id or tz longer than the feature store holds");
         }
         if (event.schemaVer() != UsageEvent.SCHEMA_VERSION) {
             throw new InvalidEventException("unknown schema_ver " + event.schemaVer());

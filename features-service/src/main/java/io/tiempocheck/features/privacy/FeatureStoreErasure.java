@@ -1,7 +1,6 @@
 package io.tiempocheck.features.privacy;
 
 import io.agroal.api.AgroalDataSource;
-import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.common.privacy.AccountErased;
 import io.tiempocheck.common.security.RevokedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Keeps erased accounts out of the feature store. An erasure deletes the user's rows; a batch drops
@@ -38,16 +38,16 @@ public class FeatureStoreErasure {
         this.revoked = revoked;
     }
 
-    /** Writes the batch without the events of erased users, with no erasure running meanwhile. */
-    public <T> T excludingErased(List<UsageEvent> events, Function<List<UsageEvent>, T> write) {
+    /** Writes the batch without the records of erased users, with no erasure running meanwhile. */
+    public <E, T> T excludingErased(List<E> records, ToLongFunction<E> userOf, Function<List<E>, T> write) {
         // Before the lock: the feed erases while it catches up, and must not wait for a batch that waits for it.
         revoked.awaitCaughtUp(CATCH_UP_TIMEOUT);
         lock.readLock().lock();
         try {
-            List<UsageEvent> kept = new ArrayList<>(events.size());
-            for (UsageEvent event : events) {
-                if (!revoked.isErased(event.usuarioId())) {
-                    kept.add(event);
+            List<E> kept = new ArrayList<>(records.size());
+            for (E record : records) {
+                if (!revoked.isErased(userOf.applyAsLong(record))) {
+                    kept.add(record);
                 }
             }
             return write.apply(kept);

@@ -149,6 +149,19 @@ public class DayStateRepository {
         }
     }
 
+    /** Seconds the day's events (by the day they start on) did not count because their device had counted them. */
+    public long trimmedOn(Connection connection, long userId, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COALESCE(SUM(segundos_recortados), 0) FROM registro WHERE usuario_id = ? AND dia = ?")) {
+            statement.setLong(1, userId);
+            statement.setObject(2, day);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     public Optional<DayState> find(Connection connection, long userId, LocalDate day) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT tz, actualizado_en, cerrado_en, reconstruido_en,"
                 + " qa_en, delta_horas_dia, delta_dia_registro, delta_horas_registro FROM features_dias"

@@ -28,7 +28,8 @@ public class RebuildRepository {
     private static final String UPDATE_ALL = " ON DUPLICATE KEY UPDATE categoria = VALUES(categoria),"
             + " segundos = VALUES(segundos), schema_ver = VALUES(schema_ver), actualizado_en = VALUES(actualizado_en)";
 
-    // One pass over registro: each row joins a two-row table once per hour slot it fills; grouped in the primary
+    // One pass over registro: each row joins a two-row table once per hour slot it fills (a slot whose seconds the
+    // device had all counted already, trimmed to 0, fills nothing, as in the consumer); grouped in the primary
     // key's order, so the rows arrive in the order the table stores them. The category is a scalar subquery
     // rather than a join: MariaDB caches its result per domain (a year of a user is ~30 lookups instead of two
     // index lookups per hourly row, 13 % of the statement); MySQL evaluates it per row, as the join did.
@@ -39,7 +40,7 @@ public class RebuildRepository {
             + CategoryRepository.UNCATEGORIZED + "'), g.segundos, ?, ? FROM ("
             + "   SELECT r.usuario_id, IF(k.n = 1, r.dia, r.dia_2) AS dia, IF(k.n = 1, r.hora, r.hora_2) AS hora, r.dominio,"
             + "    SUM(IF(k.n = 1, r.segundos, r.segundos_2)) AS segundos"
-            + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON k.n = 1 OR r.segundos_2 > 0"
+            + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON IF(k.n = 1, r.segundos, r.segundos_2) > 0"
             + "   WHERE r.usuario_id BETWEEN ? AND ? AND r.dia BETWEEN ? AND ? AND IF(k.n = 1, r.dia, r.dia_2) BETWEEN ? AND ?"
             + "   GROUP BY r.usuario_id, IF(k.n = 1, r.dia, r.dia_2), r.dominio, IF(k.n = 1, r.hora, r.hora_2)"
             + " ) g" + UPDATE_ALL;

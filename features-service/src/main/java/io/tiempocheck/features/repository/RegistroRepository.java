@@ -12,27 +12,34 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
 public class RegistroRepository {
 
     private static final String INSERT = "INSERT IGNORE INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
-            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2) VALUES ";
+            + " fecha_hora_local, tz, tiempo, recibido_en, lote, schema_ver, dia, hora, segundos, dia_2, hora_2, segundos_2,"
+            + " segundos_recortados) VALUES ";
     private static final int ROWS_PER_STATEMENT = 1000;
     /** About what one row takes as text, so the builder rarely grows. */
     private static final int ROW_CHARS = 260;
 
     /**
-     * Inserts the events whose event_id is not yet in {@code registro} and returns those this call
-     * inserted, each once. Rows are tagged with the batch id: an id already present (a redelivery, an
-     * HTTP retry) keeps its old tag, so it is not returned and will not be added to the aggregates
-     * again. A concurrent insert of the same id waits on the primary-key lock and then loses, never
-     * both win. {@code slots} holds each event's hour split, stored with it.
+     * Inserts the events whose (usuario_id, event_id) is not yet in {@code registro} and returns those
+     * this call inserted, each once. Rows are tagged with the batch id: an id already present for the
+     * user (a redelivery, an HTTP retry, a resend with another start) keeps its old tag, so it is not
+     * returned and will not be added to the aggregates again; the same id of another user is another
+     * event. A concurrent insert of the same key waits on its unique-key lock and then loses, never
+     * both win. {@code slots} holds each event's counted seconds by hour slot, stored with it
+     * ({@code tiempo} keeps what was sent, {@code segundos_recortados} the difference).
      */
     public List<UsageEvent> insertNew(Connection connection, List<UsageEvent> events, List<HourSlots> slots, UUID batchId)
             throws SQLException {
@@ -63,8 +70,84 @@ public class RegistroRepository {
             // Every row was new, so the batch held no id twice either: the common case needs no read-back.
             return events;
         }
-        Set<UUID> ours = insertedBy(connection, events, batch);
-        return events.stream().filter(e -> ours.remove(e.eventId())).toList();
+        Set<UserEvent> ours = insertedBy(connection, events, batch);
+        return events.stream().filter(e -> ours.remove(new UserEvent(e.usuarioId(), e.eventId()))).toList();
+    }
+
+    private record UserEvent(long userId, UUID eventId) {
+    }
+
+    /** One device of one user; events without a device_id share the user's device {@code null}. */
+    public record Device(long userId, String deviceId) {
+    }
+
+    /** The stretch of time, in epoch seconds, whose stored intervals a batch's events of one device may overlap. */
+    public record Span(long from, long to) {
+    }
+
+    /** A stored event's interval, as it was sent, in epoch seconds [start, end). */
+    public record StoredInterval(UUID eventId, long start, long end) {
+    }
+
+    private static final int DEVICES_PER_QUERY = 200;
+
+    /**
+     * The stored intervals of each device that may overlap its span: those starting less than the longest
+     * interval before it, through its end, read from the (usuario_id, device_id, fecha_hora) index. The
+     * intervals as sent: what a device has counted is the union of them, however each was trimmed.
+     */
+    public Map<Device, List<StoredInterval>> storedIntervals(Connection connection, Map<Device, Span> spans) throws SQLException {
+        Map<Device, List<StoredInterval>> stored = new HashMap<>();
+        List<Map.Entry<Device, Span>> all = new ArrayList<>(spans.entrySet());
+        for (int from = 0; from < all.size(); from += DEVICES_PER_QUERY) {
+            List<Map.Entry<Device, Span>> chunk = all.subList(from, Math.min(all.size(), from + DEVICES_PER_QUERY));
+            StringBuilder where = new StringBuilder();
+            for (var entry : chunk) {
+                where.append(where.isEmpty() ? "" : " OR ").append(entry.getKey().deviceId() == null
+                        ? "(usuario_id = ? AND device_id IS NULL AND fecha_hora >= ? AND fecha_hora < ?)"
+                        : "(usuario_id = ? AND device_id = ? AND fecha_hora >= ? AND fecha_hora < ?)");
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT usuario_id, device_id, event_id, fecha_hora, tiempo FROM registro WHERE " + where)) {
+                int i = 1;
+                for (var entry : chunk) {
+                    select.setLong(i++, entry.getKey().userId());
+                    if (entry.getKey().deviceId() != null) {
+                        select.setString(i++, entry.getKey().deviceId());
+                    }
+                    select.setObject(i++, utc(entry.getValue().from() - UsageEvent.MAX_SECONDS));
+                    select.setObject(i++, utc(entry.getValue().to()));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long start = rows.getObject(4, LocalDateTime.class).toEpochSecond(ZoneOffset.UTC);
+                        stored.computeIfAbsent(new Device(rows.getLong(1), rows.getString(2)), d -> new ArrayList<>())
+                                .add(new StoredInterval(UUID.fromString(rows.getString(3)), start, start + rows.getInt(5)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Rewrites the counted seconds of events already inserted by this transaction. */
+    public void updateCounted(Connection connection, List<UsageEvent> events, List<HourSlots> slots) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE registro SET segundos = ?, segundos_2 = ?,"
+                + " segundos_recortados = ? WHERE usuario_id = ? AND event_id = ?")) {
+            for (int i = 0; i < events.size(); i++) {
+                update.setInt(1, slots.get(i).seconds());
+                update.setInt(2, slots.get(i).seconds2());
+                update.setInt(3, events.get(i).tiempo() - slots.get(i).total());
+                update.setLong(4, events.get(i).usuarioId());
+                update.setString(5, events.get(i).eventId().toString());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static LocalDateTime utc(long epochSecond) {
+        return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
     }
 
     private static void appendRow(StringBuilder sql, UsageEvent event, HourSlots slot, String batch) {
@@ -94,24 +177,36 @@ public class RegistroRepository {
         } else {
             sql.append("NULL");
         }
-        sql.append(',').append(slot.seconds2()).append(')');
+        sql.append(',').append(slot.seconds2()).append(',').append(event.tiempo() - slot.total()).append(')');
     }
 
-    private static Set<UUID> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
-        Set<UUID> inserted = new HashSet<>();
+    /** The keys of the events inserted with the batch's tag: per user, a range of the (usuario_id, event_id) key. */
+    private static Set<UserEvent> insertedBy(Connection connection, List<UsageEvent> events, String batch) throws SQLException {
+        Set<UserEvent> inserted = new HashSet<>();
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            Map<Long, List<UUID>> byUser = new TreeMap<>();
+            for (UsageEvent event : chunk) {
+                byUser.computeIfAbsent(event.usuarioId(), u -> new ArrayList<>()).add(event.eventId());
+            }
+            StringBuilder where = new StringBuilder();
+            for (List<UUID> ids : byUser.values()) {
+                where.append(where.isEmpty() ? "" : " OR ").append("(usuario_id = ? AND event_id IN (")
+                        .append(String.join(",", Collections.nCopies(ids.size(), "?"))).append("))");
+            }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_id FROM registro WHERE lote = ? AND event_id IN (" + placeholders + ")")) {
+                    "SELECT usuario_id, event_id FROM registro WHERE lote = ? AND (" + where + ")")) {
                 select.setString(1, batch);
                 int i = 2;
-                for (UsageEvent event : chunk) {
-                    select.setString(i++, event.eventId().toString());
+                for (var user : byUser.entrySet()) {
+                    select.setLong(i++, user.getKey());
+                    for (UUID id : user.getValue()) {
+                        select.setString(i++, id.toString());
+                    }
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(UUID.fromString(rows.getString(1)));
+                        inserted.add(new UserEvent(rows.getLong(1), UUID.fromString(rows.getString(2))));
                     }
                 }
             }

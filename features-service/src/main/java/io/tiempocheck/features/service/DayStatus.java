@@ -6,13 +6,17 @@ import io.tiempocheck.features.repository.DayQa;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The body of GET /admin/api/features_estado: one user-day's state and its QA as of now. */
+/**
+ * The body of GET /admin/api/features_estado: one user-day's state and its QA as of now, and the seconds
+ * of its events that were not counted because their device had counted that time already.
+ */
 public record DayStatus(
         @JsonProperty("usuario_id") long userId,
         @JsonProperty("dia") LocalDate day,
         @JsonProperty("tz") String zone,
         @JsonProperty("eventos") long events,
         @JsonProperty("segundos") long seconds,
+        @JsonProperty("segundos_recortados") long trimmedSeconds,
         @JsonProperty("cerrado") boolean closed,
         @JsonProperty("cerrado_en") Instant closedAt,
         @JsonProperty("actualizado_en") Instant updatedAt,

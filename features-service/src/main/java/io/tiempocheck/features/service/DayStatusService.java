@@ -31,17 +31,18 @@ public class DayStatusService {
         try (Connection connection = dataSource.getConnection()) {
             Optional<DayState> state = dayStates.find(connection, userId, day);
             long events = dayStates.eventsOn(connection, userId, day);
+            long trimmed = dayStates.trimmedOn(connection, userId, day);
             List<DayQa> found = qa.check(connection, List.of(userId), day, day);
             if (state.isEmpty() && events == 0 && found.isEmpty()) {
                 return Optional.empty();
             }
             DayQa current = found.isEmpty() ? new DayQa(userId, day, 0, 0, 0, 0, 0, 0) : found.get(0);
             return Optional.of(state
-                    .map(s -> new DayStatus(userId, day, s.zone(), events, current.hoursSeconds(), s.closed(), s.closedAt(),
+                    .map(s -> new DayStatus(userId, day, s.zone(), events, current.hoursSeconds(), trimmed, s.closed(), s.closedAt(),
                             s.updatedAt(), s.rebuiltAt(),
                             new DayStatus.RecordedQa(s.checkedAt(), s.hoursVsDay(), s.dayVsRegistro(), s.hoursVsRegistro()),
                             current))
-                    .orElseGet(() -> new DayStatus(userId, day, null, events, current.hoursSeconds(), false, null, null, null,
+                    .orElseGet(() -> new DayStatus(userId, day, null, events, current.hoursSeconds(), trimmed, false, null, null, null,
                             null, current)));
         }
     }

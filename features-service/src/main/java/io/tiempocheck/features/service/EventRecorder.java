@@ -9,6 +9,9 @@ import io.tiempocheck.features.repository.DayStateRepository;
 import io.tiempocheck.features.repository.DayTotalsRepository;
 import io.tiempocheck.features.repository.HourlyKey;
 import io.tiempocheck.features.repository.RegistroRepository;
+import io.tiempocheck.features.repository.RegistroRepository.Device;
+import io.tiempocheck.features.repository.RegistroRepository.Span;
+import io.tiempocheck.features.repository.RegistroRepository.StoredInterval;
 import io.tiempocheck.features.repository.UserDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +21,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -31,8 +35,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes one consumer batch in one transaction: the events new to {@code registro}, and their
- * seconds split by local hour into the aggregates, and the state rows of the days they touch.
- * Either all of it commits or none of it. Last, still in the transaction (so under the day-state
+ * seconds split by local hour into the aggregates (only the seconds their device had not counted
+ * yet: see {@link DeviceTimeline}), and the state rows of the days they touch.
+ * Either all of it commits or none of it, whatever the failure (checked SQL exceptions included). Last, still in the transaction (so under the day-state
  * locks that rebuilds also take), it reads the touched days' totals for the feature updates.
  */
 @ApplicationScoped
@@ -55,44 +60,135 @@ public class EventRecorder {
         this.aggregates = aggregates;
     }
 
-    @Transactional
+    // rollbackOn: by default a checked exception (any SQLException) would commit what was written before it.
+    @Transactional(rollbackOn = Exception.class)
     public RecordedBatch record(List<UsageEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return new RecordedBatch(List.of(), Map.of(), List.of());
+            return RecordedBatch.EMPTY;
         }
-        List<HourSlots> slots = new ArrayList<>(events.size());
-        // By identity: insertNew hands back the very event objects it was given.
-        Map<UsageEvent, HourSlots> slotOf = new IdentityHashMap<>(events.size());
+        List<HourSlots> full = new ArrayList<>(events.size());
         SortedMap<UserDay, String> days = new TreeMap<>();
         Map<UserDay, Set<String>> touchedDomains = new HashMap<>();
+        Map<Device, Span> spans = new HashMap<>();
         for (UsageEvent event : events) {
             HourSlots slot = HourSlots.of(event.fechaHora(), event.tiempo(), ZoneId.of(event.tz()));
-            slots.add(slot);
-            slotOf.put(event, slot);
+            full.add(slot);
             touch(days, touchedDomains, event, slot.day());
             if (slot.hasSecond()) {
                 touch(days, touchedDomains, event, slot.day2());
             }
+            long start = event.fechaHora().toEpochSecond();
+            spans.merge(device(event), new Span(start, start + event.tiempo()),
+                    (a, b) -> new Span(Math.min(a.from(), b.from()), Math.max(a.to(), b.to())));
         }
         try (Connection connection = dataSource.getConnection()) {
+            // The day locks first: a batch of the same device overlapping this one touches one of these days
+            // too, so it commits before the intervals below are read, or waits until this batch commits.
             dayStates.touch(connection, days);
-            List<UsageEvent> fresh = registro.insertNew(connection, events, slots, UUID.randomUUID());
+            Map<Device, List<StoredInterval>> stored = registro.storedIntervals(connection, spans);
+            List<Boolean> counting = presumablyNew(events, stored);
+            List<HourSlots> counted = trim(events, full, stored, counting);
+            // By identity: insertNew hands back the very event objects it was given.
+            Map<UsageEvent, Integer> indexOf = new IdentityHashMap<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                indexOf.putIfAbsent(events.get(i), i);
+            }
+            List<UsageEvent> fresh = registro.insertNew(connection, events, counted, UUID.randomUUID());
+            List<Boolean> isFresh = new ArrayList<>(Collections.nCopies(events.size(), false));
+            fresh.forEach(event -> isFresh.set(indexOf.get(event), true));
+            if (!isFresh.equals(counting)) {
+                // An id presumed new was stored already (resent with another start, so outside the spans read):
+                // its interval must not have cut the others'. Trimmed again with the events really new.
+                List<HourSlots> recounted = trim(events, full, stored, isFresh);
+                List<UsageEvent> changed = new ArrayList<>();
+                List<HourSlots> changedSlots = new ArrayList<>();
+                for (UsageEvent event : fresh) {
+                    int i = indexOf.get(event);
+                    if (!recounted.get(i).equals(counted.get(i))) {
+                        changed.add(event);
+                        changedSlots.add(recounted.get(i));
+                    }
+                }
+                registro.updateCounted(connection, changed, changedSlots);
+                counted = recounted;
+            }
             SortedMap<HourlyKey, Long> hourly = new TreeMap<>();
             SortedMap<DailyKey, Long> daily = new TreeMap<>();
+            long trimmed = 0;
             for (UsageEvent event : fresh) {
-                HourSlots slot = slotOf.get(event);
-                add(hourly, daily, event, slot.day(), slot.hour(), slot.seconds());
+                HourSlots slot = counted.get(indexOf.get(event));
+                trimmed += event.tiempo() - slot.total();
+                // A slot the device had counted entirely adds nothing (and no row), as a rebuild from registro does.
+                if (slot.seconds() > 0) {
+                    add(hourly, daily, event, slot.day(), slot.hour(), slot.seconds());
+                }
                 if (slot.hasSecond()) {
                     add(hourly, daily, event, slot.day2(), slot.hour2(), slot.seconds2());
                 }
             }
-            if (!fresh.isEmpty()) {
+            if (!hourly.isEmpty()) {
                 Map<String, String> categoryOf = categories.categoriesOf(connection,
                         fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
                 aggregates.addHourly(connection, hourly, categoryOf);
                 aggregates.addDaily(connection, daily, categoryOf);
             }
-            return new RecordedBatch(fresh, touchedDomains, dayTotals.read(connection, touchedDomains.keySet()));
+            return new RecordedBatch(fresh, touchedDomains, dayTotals.read(connection, touchedDomains.keySet()), trimmed);
+        }
+    }
+
+    /**
+     * Which events may be new: the first of each (usuario_id, event_id) in the batch, unless it is one of the
+     * stored intervals read (a redelivery). Only those count time on their device's timeline.
+     */
+    private static List<Boolean> presumablyNew(List<UsageEvent> events, Map<Device, List<StoredInterval>> stored) {
+        Set<String> seen = new HashSet<>();
+        for (var device : stored.entrySet()) {
+            for (StoredInterval interval : device.getValue()) {
+                seen.add(device.getKey().userId() + "/" + interval.eventId());
+            }
+        }
+        List<Boolean> counting = new ArrayList<>(events.size());
+        for (UsageEvent event : events) {
+            counting.add(seen.add(event.usuarioId() + "/" + event.eventId()));
+        }
+        return counting;
+    }
+
+    /** Each event's slots with only what its device had not counted yet, in batch order, for the counting events. */
+    private static List<HourSlots> trim(List<UsageEvent> events, List<HourSlots> full, Map<Device, List<StoredInterval>> stored,
+            List<Boolean> counting) {
+        Map<Device, DeviceTimeline> timelines = new HashMap<>();
+        stored.forEach((device, intervals) -> {
+            DeviceTimeline timeline = new DeviceTimeline();
+            intervals.forEach(interval -> timeline.add(interval.start(), interval.end()));
+            timelines.put(device, timeline);
+        });
+        List<HourSlots> counted = new ArrayList<>(full);
+        for (int i = 0; i < events.size(); i++) {
+            if (!counting.get(i)) {
+                continue;
+            }
+            UsageEvent event = events.get(i);
+            long start = event.fechaHora().toEpochSecond();
+            List<DeviceTimeline.Span> parts = timelines.computeIfAbsent(device(event), d -> new DeviceTimeline())
+                    .claim(start, start + event.tiempo());
+            if (parts.size() != 1 || parts.get(0).seconds() != event.tiempo()) {
+                counted.set(i, full.get(i).counting(parts, ZoneId.of(event.tz())));
+            }
+        }
+        return counted;
+    }
+
+    private static Device device(UsageEvent event) {
+        return new Device(event.usuarioId(), event.deviceId());
+    }
+
+    /** Whether the database takes a connection and answers at once: when it does not, a failure is not a record's. */
+    public boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

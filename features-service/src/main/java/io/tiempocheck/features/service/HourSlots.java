@@ -1,8 +1,10 @@
 package io.tiempocheck.features.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -30,6 +32,30 @@ public record HourSlots(LocalDate day, int hour, int seconds, LocalDate day2, in
         return second == null
                 ? new HourSlots(first.day(), first.hour(), firstSeconds, null, 0, 0)
                 : new HourSlots(first.day(), first.hour(), firstSeconds, second.day(), second.hour(), secondSeconds);
+    }
+
+    /**
+     * What is left of these slots when only the given parts of the interval count: each part's
+     * seconds go to the slot of the hour they fall in, as {@link #of} puts them.
+     */
+    public HourSlots counting(List<DeviceTimeline.Span> parts, ZoneId zone) {
+        int first = 0;
+        int second = 0;
+        for (DeviceTimeline.Span part : parts) {
+            OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochSecond(part.start()), ZoneOffset.UTC);
+            for (HourSlice slice : HourSplitter.split(start, (int) part.seconds(), zone)) {
+                if (slice.day().equals(day) && slice.hour() == hour) {
+                    first += slice.seconds();
+                } else {
+                    second += slice.seconds();
+                }
+            }
+        }
+        return new HourSlots(day, hour, first, day2, hour2, second);
+    }
+
+    public int total() {
+        return seconds + seconds2;
     }
 
     public boolean hasSecond() {

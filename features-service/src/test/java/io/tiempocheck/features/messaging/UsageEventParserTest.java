@@ -6,7 +6,9 @@ import io.tiempocheck.common.event.UsageEvent;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -21,7 +23,8 @@ class UsageEventParserTest {
             + "\"device_id\":\"d-1\",\"dominio\":\"youtube.com\",\"fecha_hora\":\"2026-03-01T10:00:07-06:00\",\"tiempo\":60,"
             + "\"recibido_en\":\"2026-03-01T16:00:00.123456Z\",\"tz\":\"America/Mexico_City\"}";
 
-    private final UsageEventParser parser = new UsageEventParser(new ObjectMapper());
+    private final UsageEventParser parser = new UsageEventParser(new ObjectMapper(),
+            Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void readsTheTopicContract() throws Exception {
@@ -62,6 +65,19 @@ class UsageEventParserTest {
         assertRefused(VALID.replace("\"tiempo\":60", "\"tiempo\":3601"), "tiempo out of range");
         assertRefused(VALID.replace("\"schema_ver\":1", "\"schema_ver\":2"), "unknown schema_ver");
         assertRefused(VALID.replace("America/Mexico_City", "Marte/Olympus"), "unknown time zone");
+    }
+
+    @Test
+    void refusesEventsThatIngestWouldRefuseOrTheTablesCannotHold() {
+        assertRefused(VALID.replace("2026-03-01T10:00:07-06:00", "0000-01-01T00:00:00Z"), "fecha_hora before 2000-01-01");
+        assertRefused(VALID.replace("2026-03-01T10:00:07-06:00", "-0001-12-31T00:00:00Z"), "fecha_hora before 2000-01-01");
+        assertRefused(VALID.replace("2026-03-01T10:00:07-06:00", "1999-12-31T23:59:59Z"), "fecha_hora before 2000-01-01");
+        assertRefused(VALID.replace("2026-03-01T10:00:07-06:00", "2026-03-02T16:00:01Z"), "fecha_hora more than 24 h after recibido_en");
+        assertRefused(VALID.replace("2026-03-01T16:00:00.123456Z", "+999999999-12-31T00:00:00Z"), "recibido_en out of range");
+        assertRefused(VALID.replace("2026-03-01T16:00:00.123456Z", "1970-01-01T00:00:00Z"), "recibido_en out of range");
+        assertRefused(VALID.replace("\"tiempo\":60", "\"tiempo\":-5"), "tiempo out of range");
+        assertRefused(VALID.replace("youtube.com", "a".repeat(250) + ".com"), "dominio, device_id or tz longer");
+        assertRefused(VALID.replace("d-1", "d".repeat(65)), "dominio, device_id or tz longer");
     }
 
     private static byte[] bytes(String text) {

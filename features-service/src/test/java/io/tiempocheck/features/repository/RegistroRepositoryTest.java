@@ -67,6 +67,34 @@ class RegistroRepositoryTest {
     }
 
     @Test
+    void theSameEventIdOfAnotherUserIsAnotherEvent() throws SQLException {
+        UsageEvent ana = event();
+        UsageEvent ben = new UsageEvent(ana.schemaVer(), ana.eventId(), 8, "d-2", ana.dominio(), ana.fechaHora(), 30,
+                ana.recibidoEn(), ana.tz());
+        try (Connection connection = transaction()) {
+            assertEquals(List.of(ana), insertNew(connection, List.of(ana)));
+            connection.commit();
+            assertEquals(List.of(ben), insertNew(connection, List.of(ben, ana)));
+            connection.commit();
+        }
+    }
+
+    @Test
+    void anIdResentWithAnotherStartOnAnotherDayCountsOnce() throws SQLException {
+        UsageEvent first = event();
+        UsageEvent moved = new UsageEvent(first.schemaVer(), first.eventId(), first.usuarioId(), first.deviceId(), first.dominio(),
+                first.fechaHora().plusDays(3), 300, first.recibidoEn(), first.tz());
+        try (Connection connection = transaction()) {
+            assertEquals(List.of(first), insertNew(connection, List.of(first)));
+            connection.commit();
+            assertEquals(List.of(), insertNew(connection, List.of(moved)));
+            UsageEvent fresh = event();
+            assertEquals(List.of(fresh), insertNew(connection, List.of(moved, fresh)));
+            connection.commit();
+        }
+    }
+
+    @Test
     void whenTwoBatchesRaceForAnEventTheSecondWaitsAndDoesNotCountIt() throws Exception {
         UsageEvent x = event();
         UsageEvent y = event();

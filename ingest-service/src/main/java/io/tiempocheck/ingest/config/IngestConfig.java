@@ -1,6 +1,7 @@
 package io.tiempocheck.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +15,13 @@ public interface IngestConfig {
 
     /** How far past the server clock an interval may start: browsers' clocks drift. */
     Duration futureTolerance();
+
+    /**
+     * How far back an interval may start: an offline queue or an import of older history still fits, a
+     * wrong clock or a made-up date does not. Never earlier than {@link io.tiempocheck.common.event.UsageEvent#EARLIEST_START}.
+     */
+    @WithDefault("P400D")
+    Duration maxAge();
 
     Duration tokenValidity();
 

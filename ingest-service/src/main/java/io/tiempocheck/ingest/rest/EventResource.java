@@ -41,7 +41,7 @@ public class EventResource {
     // A typed answer with a fixed status: the JSON writer is chosen once at build time, not per request.
     @ResponseStatus(202)
     @Operation(summary = "Takes in a batch of up to 500 measured intervals")
-    @APIResponse(responseCode = "202", description = "Accepted events are durably in Kafka; rejected ones are listed with index, field and reason")
+    @APIResponse(responseCode = "202", description = "Accepted events are durably in Kafka; rejected ones are listed with index, field and reason; copies of an event_id already in the batch count once and are listed apart (duplicados)")
     @APIResponse(responseCode = "400", description = "The body is not JSON or has no 'eventos' list")
     @APIResponse(responseCode = "413", description = "More than 500 events, or a body over 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time: keep the batch and retry after Retry-After seconds")
@@ -52,6 +52,6 @@ public class EventResource {
         }
         return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
                 .invoke(() -> activity.seen(user.deviceId()))
-                .map(batch -> new BatchResponse(batch.accepted().size(), batch.rejected()));
+                .map(BatchResponse::of);
     }
 }

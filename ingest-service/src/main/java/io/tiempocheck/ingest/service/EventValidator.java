@@ -13,7 +13,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,17 +46,34 @@ public class EventValidator {
                     "como máximo " + config.maxEventsPerBatch() + " eventos por lote; llegaron " + events.size());
         }
         Instant now = clock.instant();
-        Instant latestStart = now.plus(config.futureTolerance());
+        Instant oldest = now.minus(config.maxAge());
+        StartWindow window = new StartWindow(oldest.isBefore(UsageEvent.EARLIEST_START) ? UsageEvent.EARLIEST_START : oldest,
+                now.plus(config.futureTolerance()));
         List<UsageEvent> accepted = new ArrayList<>(events.size());
         List<Rejection> rejected = new ArrayList<>();
+        List<Rejection> duplicates = new ArrayList<>();
+        // An id the batch already holds is stored once downstream: the copy is told apart here, so that
+        // "aceptados" counts what is new and a second interval under the same id is not silently dropped.
+        Map<UUID, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             EventCheck check = new EventCheck(i, events.get(i), rejected);
-            UsageEvent event = check.toEvent(caller, now, latestStart);
-            if (event != null) {
+            UsageEvent event = check.toEvent(caller, now, window);
+            if (event == null) {
+                continue;
+            }
+            Integer first = firstIndex.putIfAbsent(event.eventId(), i);
+            if (first == null) {
                 accepted.add(event);
+            } else {
+                duplicates.add(new Rejection(i, check.rawEventId, "event_id",
+                        "repite el event_id del evento " + first + " de este lote; solo cuenta el primero"));
             }
         }
-        return new ValidatedBatch(accepted, rejected);
+        return new ValidatedBatch(accepted, rejected, duplicates);
+    }
+
+    /** The starts an event may have: from the oldest allowed to the clock plus its tolerance. */
+    private record StartWindow(Instant earliest, Instant latest) {
     }
 
     /** Collects every problem of one event, so a client learns all of them at once. */
@@ -72,14 +91,14 @@ public class EventValidator {
             this.rawEventId = entry.eventId().kind() == FieldValue.Kind.TEXT ? entry.eventId().text() : null;
         }
 
-        UsageEvent toEvent(Caller caller, Instant now, Instant latestStart) {
+        UsageEvent toEvent(Caller caller, Instant now, StartWindow window) {
             if (!entry.isObject()) {
                 reject(null, "el evento debe ser un objeto JSON");
                 return null;
             }
             UUID eventId = eventId();
             String domain = domain();
-            OffsetDateTime start = start(latestStart);
+            OffsetDateTime start = start(window);
             int seconds = seconds();
             if (!valid) {
                 return null;
@@ -113,7 +132,7 @@ public class EventValidator {
             }
         }
 
-        private OffsetDateTime start(Instant latestStart) {
+        private OffsetDateTime start(StartWindow window) {
             String text = text("fecha_hora", entry.fechaHora());
             if (text == null) {
                 return null;
@@ -127,8 +146,16 @@ public class EventValidator {
                         : "no es una fecha ISO-8601 con desfase horario");
                 return null;
             }
-            if (start.toInstant().isAfter(latestStart)) {
+            if (start.toInstant().isAfter(window.latest())) {
                 reject("fecha_hora", "está más de " + config.futureTolerance().toMinutes() + " minutos en el futuro");
+                return null;
+            }
+            if (start.toInstant().isBefore(UsageEvent.EARLIEST_START)) {
+                reject("fecha_hora", "es anterior al 2000-01-01");
+                return null;
+            }
+            if (start.toInstant().isBefore(window.earliest())) {
+                reject("fecha_hora", "tiene más de " + config.maxAge().toDays() + " días de antigüedad");
                 return null;
             }
             return start;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,6 +51,39 @@ class EventValidatorTest {
     }
 
     @Test
+    void startsBefore2000OrOlderThanTheMaximumAgeAreRefusedEachWithItsReason() throws Exception {
+        var batch = validator.validate(reader.read("""
+                {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "0000-01-01T00:00:00Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "-0001-12-31T23:00:00Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000003", "dominio": "a.com", "fecha_hora": "1999-12-31T23:59:59Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000004", "dominio": "a.com", "fecha_hora": "2025-10-23T11:59:59Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000005", "dominio": "a.com", "fecha_hora": "2025-10-23T12:00:00Z", "tiempo": 1},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000006", "dominio": "a.com", "fecha_hora": "+10000-01-01T00:00:00Z", "tiempo": 1}]}"""), ANA);
+        assertEquals(1, batch.accepted().size());
+        assertEquals(Instant.parse("2025-10-23T12:00:00Z"), batch.accepted().get(0).fechaHora().toInstant());
+        assertEquals(new Rejection(0, "3f1c2a34-1111-4a5b-9c1d-000000000001", "fecha_hora", "es anterior al 2000-01-01"), batch.rejected().get(0));
+        assertEquals("es anterior al 2000-01-01", batch.rejected().get(1).reason());
+        assertEquals("es anterior al 2000-01-01", batch.rejected().get(2).reason());
+        assertEquals(new Rejection(3, "3f1c2a34-1111-4a5b-9c1d-000000000004", "fecha_hora", "tiene más de 400 días de antigüedad"),
+                batch.rejected().get(3));
+        assertEquals(new Rejection(5, "3f1c2a34-1111-4a5b-9c1d-000000000006", "fecha_hora", "está más de 5 minutos en el futuro"),
+                batch.rejected().get(4));
+    }
+
+    @Test
+    void aSecondEventWithTheSameIdIsNotAcceptedAndIsListedApartWithTheIndexOfTheFirst() throws Exception {
+        var batch = validator.validate(reader.read("""
+                {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "2026-11-27T10:00:00Z", "tiempo": 5},
+                             {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "2026-11-27T10:01:00Z", "tiempo": 5},
+                             {"event_id": "3F1C2A34-1111-4A5B-9C1D-000000000001", "dominio": "b.com", "fecha_hora": "2026-11-27T10:02:00Z", "tiempo": 50}]}"""), ANA);
+        assertEquals(2, batch.accepted().size());
+        assertEquals(5, batch.accepted().get(0).tiempo());
+        assertEquals(0, batch.rejected().size());
+        assertEquals(List.of(new Rejection(2, "3F1C2A34-1111-4A5B-9C1D-000000000001", "event_id",
+                "repite el event_id del evento 0 de este lote; solo cuenta el primero")), batch.duplicates());
+    }
+
+    @Test
     void reportsEveryProblemOfAnEvent() throws Exception {
         var batch = validator.validate(read("""
                 {"eventos": [{"event_id": 5, "dominio": "localhost", "tiempo": 1.5}, "texto"]}"""), ANA);
@@ -84,6 +118,11 @@ class EventValidatorTest {
         @Override
         public Duration futureTolerance() {
             return Duration.ofMinutes(5);
+        }
+
+        @Override
+        public Duration maxAge() {
+            return Duration.ofDays(400);
         }
 
         @Override
