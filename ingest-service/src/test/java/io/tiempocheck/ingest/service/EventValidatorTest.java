@@ -52,7 +52,7 @@ class EventValidatorTest {
 
     @Test
     void startsBefore2000OrOlderThanTheMaximumAgeAreRefusedEachWithItsReason() throws Exception {
-        var batch = validator.validate(reader.read("""
+        var batch = validator.validate(read("""
                 {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "0000-01-01T00:00:00Z", "tiempo": 1},
                              {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "-0001-12-31T23:00:00Z", "tiempo": 1},
                              {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000003", "dominio": "a.com", "fecha_hora": "1999-12-31T23:59:59Z", "tiempo": 1},
@@ -72,7 +72,7 @@ class EventValidatorTest {
 
     @Test
     void aSecondEventWithTheSameIdIsNotAcceptedAndIsListedApartWithTheIndexOfTheFirst() throws Exception {
-        var batch = validator.validate(reader.read("""
+        var batch = validator.validate(read("""
                 {"eventos": [{"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000001", "dominio": "a.com", "fecha_hora": "2026-11-27T10:00:00Z", "tiempo": 5},
                              {"event_id": "3f1c2a34-1111-4a5b-9c1d-000000000002", "dominio": "a.com", "fecha_hora": "2026-11-27T10:01:00Z", "tiempo": 5},
                              {"event_id": "3F1C2A34-1111-4A5B-9C1D-000000000001", "dominio": "b.com", "fecha_hora": "2026-11-27T10:02:00Z", "tiempo": 50}]}"""), ANA);
