@@ -90,7 +90,7 @@ class PoisonRecordsTest {
             }
         }
         sent.addAll(poison.keySet());
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        try (var producer = new KafkaProducer<String, String>(KafkaClients.config(
                 ProducerConfig.LINGER_MS_CONFIG, "50"), new StringSerializer(), new StringSerializer())) {
             // One key for all of them: one partition, so the poison records sit in the very batches of the good ones.
             for (String record : sent) {
@@ -137,7 +137,7 @@ class PoisonRecordsTest {
                 + "\"dominios\":{\"youtube.com\":600},\"categorias\":{\"Entretenimiento\":600},\"leido_en\":\"2026-03-21T10:00:00Z\"}";
         String negative = "{\"schema_ver\":1,\"usuario_id\":" + mal.id() + ",\"dia\":\"2026-03-21\","
                 + "\"dominios\":{\"youtube.com\":-600},\"categorias\":{},\"leido_en\":\"2026-03-21T10:00:00Z\"}";
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA),
+        try (var producer = new KafkaProducer<String, String>(KafkaClients.config(),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(system.featureUpdatesTopic, Long.toString(mal.id()), beyondTheCalendar));
             producer.send(new ProducerRecord<>(system.featureUpdatesTopic, Long.toString(mal.id()), negative));
@@ -164,8 +164,7 @@ class PoisonRecordsTest {
 
     /** The topic's records, once at least {@code expected} are there and no more come within a second. */
     private static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TiempoCheckSystem.KAFKA,
+        try (var consumer = new KafkaConsumer<String, String>(KafkaClients.config(
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
