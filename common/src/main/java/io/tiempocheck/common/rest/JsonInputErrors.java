@@ -3,8 +3,12 @@ package io.tiempocheck.common.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
 
 /** A body Jackson could not read, told as the field at fault (its JSON path) and why. */
 public final class JsonInputErrors {
@@ -13,11 +17,18 @@ public final class JsonInputErrors {
     }
 
     public static InvalidInputException of(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // Only where a reader refuses unknown fields: a misspelt field silently ignored would keep a default.
+            return new InvalidInputException(field(unknown), "campo desconocido");
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return new InvalidInputException(field(mismatch), "tipo no válido: se esperaba " + expected(mismatch));
         }
         if (e instanceof MismatchedInputException) {
             return new InvalidInputException(null, "el cuerpo debe ser " + expected((MismatchedInputException) e));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new InvalidInputException(field(mapping), "valor no válido: " + e.getOriginalMessage());
         }
         return new InvalidInputException(null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
     }
@@ -32,14 +43,23 @@ public final class JsonInputErrors {
         if (target == null) {
             return "otro tipo";
         }
+        if (target == BigDecimal.class || target == Double.class || target == double.class) {
+            return "un número";
+        }
         if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
             return "un número entero";
+        }
+        if (target == LocalDate.class) {
+            return "una fecha AAAA-MM-DD";
         }
         if (target == Boolean.class || target == boolean.class) {
             return "true o false";
         }
         if (Collection.class.isAssignableFrom(target)) {
             return "una lista";
+        }
+        if (Map.class.isAssignableFrom(target)) {
+            return "un objeto";
         }
         if (target == String.class) {
             return "un texto";

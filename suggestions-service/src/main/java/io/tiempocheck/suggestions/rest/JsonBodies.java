@@ -2,18 +2,11 @@ package io.tiempocheck.suggestions.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.JsonInputErrors;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * Reads request bodies so that a wrong type or an unknown field is a 400 naming the field, not a
@@ -41,45 +34,8 @@ public class JsonBodies {
                 throw new InvalidInputException(null, "el cuerpo debe ser un objeto JSON");
             }
             return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw new InvalidInputException(field(e), "campo desconocido");
-        } catch (MismatchedInputException e) {
-            throw new InvalidInputException(field(e), "tipo no válido: se esperaba " + expected(e));
-        } catch (JsonMappingException e) {
-            throw new InvalidInputException(field(e), "valor no válido: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(null, "el cuerpo no es JSON válido: " + e.getOriginalMessage());
+            throw JsonInputErrors.of(e);
         }
-    }
-
-    private static String field(JsonMappingException e) {
-        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-    }
-
-    private static String expected(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "otro tipo";
-        }
-        if (target == BigDecimal.class || target == Double.class || target == double.class) {
-            return "un número";
-        }
-        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
-            return "un número entero";
-        }
-        if (target == LocalDate.class) {
-            return "una fecha AAAA-MM-DD";
-        }
-        if (Collection.class.isAssignableFrom(target)) {
-            return "una lista";
-        }
-        if (Map.class.isAssignableFrom(target)) {
-            return "un objeto";
-        }
-        if (target == String.class) {
-            return "un texto";
-        }
-        return "un objeto";
     }
 }
