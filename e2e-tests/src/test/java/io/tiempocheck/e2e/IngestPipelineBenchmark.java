@@ -9,6 +9,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -214,6 +216,11 @@ class IngestPipelineBenchmark {
                     + " ./bench/run.sh and ./deploy/local/test.sh fetch (deploy/local/lib.sh ensure_kafka_libs)");
         }
         String topic = system.eventsTopic + ".raw-" + UUID.randomUUID().toString().substring(0, 8);
+        // Created before the clock starts, with the broker's defaults, as the services' topics exist before they are
+        // timed: left to ProducerPerformance, the creation fell within ingest's max.block.ms on a loaded machine.
+        try (Admin admin = Admin.create(KafkaClients.config())) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", libs + "/*", "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", Integer.toString(records),
