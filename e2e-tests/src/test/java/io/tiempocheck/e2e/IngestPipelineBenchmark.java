@@ -226,8 +226,9 @@ class IngestPipelineBenchmark {
                 "--topic", topic, "--num-records", Integer.toString(records),
                 "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + TiempoCheckSystem.KAFKA));
-        command.addAll(KafkaClients.toolArguments("--producer.config"));
+        // ingest's settings continue --producer-props' list of key=value pairs; the client config file comes after it.
         command.addAll(ingestProducerSettings());
+        command.addAll(KafkaClients.toolArguments("--producer.config"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
