@@ -76,9 +76,12 @@ ensure_mariadb() {
 # suggestions read the feature store with SELECT only. root (the machine's, shared with other
 # checkouts and CI: its empty password is not ours to change) only creates them; MYSQL_PWD is used
 # when root has a password.
-declare -A DATABASE=([ingest-service]=tiempocheck_ingest [features-service]=tiempocheck_features
-                     [alerts-service]=tiempocheck_alerts [suggestions-service]=tiempocheck_suggestions)
-db_user() { echo "tiempocheck_${1%-service}"; }
+# A checkout on other ports gets databases and users of its own too (suffix _PORTBASE), so two checkouts
+# on one server never share rows or overwrite each other's passwords; TIEMPOCHECK_DB_SUFFIX overrides it.
+DB_SUFFIX=${TIEMPOCHECK_DB_SUFFIX-$([ "$PORT_BASE" = 8080 ] || echo "_$PORT_BASE")}
+declare -A DATABASE=([ingest-service]=tiempocheck_ingest$DB_SUFFIX [features-service]=tiempocheck_features$DB_SUFFIX
+                     [alerts-service]=tiempocheck_alerts$DB_SUFFIX [suggestions-service]=tiempocheck_suggestions$DB_SUFFIX)
+db_user() { echo "tiempocheck_${1%-service}$DB_SUFFIX"; }
 
 ensure_db_users() {
   command -v mysql >/dev/null || die "the mysql client is needed to create the services' database users (apt-get install mariadb-client)"
@@ -92,21 +95,23 @@ ensure_db_users() {
       sql+="GRANT ALL PRIVILEGES ON ${DATABASE[$svc]}.* TO '$user'@'$host';"
       case $svc in alerts-service|suggestions-service)
         sql+="GRANT SELECT ON ${DATABASE[features-service]}.* TO '$user'@'$host';" ;;
-      ingest-service) # a person's export reads their rows of the feature store and of alerts
+      ingest-service) # a person's export reads their rows of the feature store, alerts and suggestions
         sql+="GRANT SELECT ON ${DATABASE[features-service]}.* TO '$user'@'$host';"
-        sql+="GRANT SELECT ON ${DATABASE[alerts-service]}.* TO '$user'@'$host';" ;;
+        sql+="GRANT SELECT ON ${DATABASE[alerts-service]}.* TO '$user'@'$host';"
+        sql+="GRANT SELECT ON ${DATABASE[suggestions-service]}.* TO '$user'@'$host';" ;;
       esac
     done
   done
   mysql -uroot -h127.0.0.1 -P3306 <<< "$sql" || die "could not create the services' database users as root on 127.0.0.1:3306"
 }
 
-# The settings a service's datasources read: its own user, also for its read-only ones (feature store, alerts).
+# The settings a service's datasources read: its own user, also for its read-only ones (feature store, alerts, suggestions).
 db_service_env() { # service
   local user password; user=$(db_user "$1"); password=$(secret "db-${1%-service}")
-  echo "QUARKUS_DATASOURCE_USERNAME=$user" "QUARKUS_DATASOURCE_PASSWORD=$password" \
+  echo "TIEMPOCHECK_DB_SUFFIX=$DB_SUFFIX" "QUARKUS_DATASOURCE_USERNAME=$user" "QUARKUS_DATASOURCE_PASSWORD=$password" \
        "QUARKUS_DATASOURCE_FEATURES_USERNAME=$user" "QUARKUS_DATASOURCE_FEATURES_PASSWORD=$password" \
-       "QUARKUS_DATASOURCE_ALERTS_USERNAME=$user" "QUARKUS_DATASOURCE_ALERTS_PASSWORD=$password"
+       "QUARKUS_DATASOURCE_ALERTS_USERNAME=$user" "QUARKUS_DATASOURCE_ALERTS_PASSWORD=$password" \
+       "QUARKUS_DATASOURCE_SUGGESTIONS_USERNAME=$user" "QUARKUS_DATASOURCE_SUGGESTIONS_PASSWORD=$password"
 }
 
 ensure_kafka_libs() {

@@ -37,8 +37,8 @@ sql_as() { # service sql
 }
 reads_but_cannot_write_features() { # service
   local out
-  out=$(sql_as "$1" "SELECT COUNT(*) FROM tiempocheck_features.registro") || { echo "    $out"; return 1; }
-  out=$(sql_as "$1" "DELETE FROM tiempocheck_features.registro") && { echo "    DELETE worked"; return 1; }
+  out=$(sql_as "$1" "SELECT COUNT(*) FROM ${DATABASE[features-service]}.registro") || { echo "    $out"; return 1; }
+  out=$(sql_as "$1" "DELETE FROM ${DATABASE[features-service]}.registro") && { echo "    DELETE worked"; return 1; }
   out=$(tail -1 <<< "$out"); echo "    $out"; [[ $out == *denied* ]]
 }
 no_password_refused() { ! mysql -u"$(db_user alerts-service)" -h127.0.0.1 -P3306 -e 'SELECT 1' >/dev/null 2>&1; }
