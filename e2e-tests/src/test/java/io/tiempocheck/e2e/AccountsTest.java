@@ -27,6 +27,7 @@ import static io.restassured.RestAssured.given;
 import static io.tiempocheck.e2e.Events.batch;
 import static io.tiempocheck.e2e.Events.event;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -264,8 +265,14 @@ class AccountsTest {
                 .body("cuenta", hasSize(1)).body("cuenta[0].usuario", equalTo(login)).body("cuenta[0].usuario_id", equalTo((int) userId))
                 .body("dispositivos", hasSize(1)).body("dispositivos[0].nombre", equalTo("Portátil"))
                 .body("limites", hasSize(1)).body("limites[0].dominio", equalTo("youtube.com"))
-                .body("alertas.nivel", hasItem("exceso"));
+                .body("alertas.nivel", hasItem("exceso"))
+                .body("politicas", hasSize(1)).body("politicas[0].definicion", containsString("multiplicador_limite"));
         assertTrue(export.header("Content-Disposition").startsWith("attachment"));
+        // A browser's GET declares no Content-Type: the download and the account's pages work without one.
+        for (String path : List.of("/api/v1/cuenta/exportar", "/api/v1/cuenta", "/api/v1/dispositivos")) {
+            assertEquals(200, RawHttp.send("GET", system.ingest.baseUrl() + path, null, "Authorization", "Bearer " + session)
+                    .statusCode(), path);
+        }
         assertTrue(!export.asString().contains("contrasena"), "no password hash in the export");
         Map<String, Integer> exported = new HashMap<>();
         for (Map<String, Object> row : export.jsonPath().<Map<String, Object>>getList("registro")) {

@@ -115,7 +115,8 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString(),
                 "TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO", "true",
                 "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
-                "QUARKUS_DATASOURCE_ALERTS_JDBC_URL", jdbcUrl(mysql, alertsDb));
+                "QUARKUS_DATASOURCE_ALERTS_JDBC_URL", jdbcUrl(mysql, alertsDb),
+                "QUARKUS_DATASOURCE_SUGGESTIONS_JDBC_URL", jdbcUrl(mysql, suggestionsDb));
         ingest = new ServiceProcess("ingest-service", root, freePort(), ingestEnv, work);
         featuresEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"

@@ -3,6 +3,7 @@ package io.tiempocheck.common.rest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,13 +16,14 @@ import java.util.Optional;
 /**
  * A resource that consumes JSON gets JSON in UTF-8 (RFC 8259) or answers 415: JAX-RS would take a
  * body with no Content-Type at all, and decode one declared latin1 or utf-16 as such, so the same
- * bytes would mean different text depending on a header.
+ * bytes would mean different text depending on a header. Requests that carry no body (a GET, say) need
+ * no Content-Type.
  */
 public class JsonContentType {
 
     @ServerRequestFilter
     public Optional<Response> requireUtf8Json(ContainerRequestContext request, ResourceInfo resource) {
-        if (!consumesJson(resource.getResourceMethod(), resource.getResourceClass())) {
+        if (!consumesJson(resource.getResourceMethod(), resource.getResourceClass()) || bodiless(request)) {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
@@ -36,6 +38,22 @@ public class JsonContentType {
             return refuse("el cuerpo JSON debe ir en UTF-8, no en " + charset);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A GET, HEAD, OPTIONS or DELETE without a body declares no Content-Type, as browsers send them: a
+     * class-level {@code @Consumes} must not turn a download into a 415. With a body they are checked too.
+     */
+    private static boolean bodiless(ContainerRequestContext request) {
+        boolean bodyMethod = switch (request.getMethod()) {
+            case "POST", "PUT", "PATCH" -> true;
+            default -> false;
+        };
+        if (bodyMethod) {
+            return false;
+        }
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeaderString("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
     }
 
     private static boolean consumesJson(Method method, Class<?> type) {

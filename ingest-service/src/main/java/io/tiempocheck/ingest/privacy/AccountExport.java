@@ -22,14 +22,19 @@ import java.util.List;
  * Writes all of a person's data as one JSON document, streamed row by row (the MySQL driver's
  * streaming result sets), so a user-year is never held in memory: the account and devices from
  * ingest's schema, then {@code registro}, {@code features_horarias} and {@code features_diarias} from
- * the feature store and {@code limites} and {@code alertas} from alerts-service's schema, both read
- * through read-only datasources as alerts-service reads the feature store. Each table is a list of
- * objects whose keys are its column names. Password hashes are never exported.
+ * the feature store, {@code limites} and {@code alertas} from alerts-service's schema and the suggestion
+ * policy ({@code politicas}) and its stored evaluations ({@code evaluaciones}) from suggestions-service's,
+ * all read through read-only datasources as alerts-service reads the feature store. Each table is a list
+ * of objects whose keys are its column names. Password hashes are never exported. A schema that does not
+ * exist yet (its service has never started) holds none of the person's rows: its lists are empty.
  */
 @ApplicationScoped
 public class AccountExport {
 
     public static final String FORMAT = "tiempocheck.exportacion.v1";
+    /** MySQL's and MariaDB's error codes for a schema or a table that is not there. */
+    private static final int UNKNOWN_DATABASE = 1049;
+    private static final int UNKNOWN_TABLE = 1146;
 
     private record Part(String name, AgroalDataSource source, String sql) {
     }
@@ -39,7 +44,7 @@ public class AccountExport {
     private final Clock clock;
 
     public AccountExport(AgroalDataSource ingest, @DataSource("features") AgroalDataSource features,
-            @DataSource("alerts") AgroalDataSource alerts, Clock clock) {
+            @DataSource("alerts") AgroalDataSource alerts, @DataSource("suggestions") AgroalDataSource suggestions, Clock clock) {
         this.clock = clock;
         this.parts = List.of(
                 new Part("cuenta", ingest, "SELECT id AS usuario_id, usuario, nombre, tz, activo, creado_en FROM usuarios WHERE id = ?"),
@@ -50,7 +55,9 @@ public class AccountExport {
                 new Part("features_horarias", features, "SELECT * FROM features_horarias WHERE usuario_id = ? ORDER BY dia, hora, dominio"),
                 new Part("features_diarias", features, "SELECT * FROM features_diarias WHERE usuario_id = ? ORDER BY dia, dominio"),
                 new Part("limites", alerts, "SELECT * FROM limites WHERE usuario_id = ? ORDER BY id"),
-                new Part("alertas", alerts, "SELECT * FROM alertas WHERE usuario_id = ? ORDER BY id"));
+                new Part("alertas", alerts, "SELECT * FROM alertas WHERE usuario_id = ? ORDER BY id"),
+                new Part("politicas", suggestions, "SELECT * FROM politicas WHERE usuario_id = ?"),
+                new Part("evaluaciones", suggestions, "SELECT * FROM evaluaciones WHERE usuario_id = ? ORDER BY id"));
     }
 
     public void write(long userId, OutputStream out) {
@@ -72,6 +79,16 @@ public class AccountExport {
     }
 
     private static void rows(Part part, long userId, JsonGenerator writer) throws SQLException, IOException {
+        try {
+            streamRows(part, userId, writer);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != UNKNOWN_DATABASE && e.getErrorCode() != UNKNOWN_TABLE) {
+                throw e;
+            }
+        }
+    }
+
+    private static void streamRows(Part part, long userId, JsonGenerator writer) throws SQLException, IOException {
         try (Connection connection = part.source().getConnection();
              PreparedStatement select = connection.prepareStatement(part.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             // The MySQL driver's signal to stream the rows instead of reading them all first.
