@@ -10,6 +10,6 @@ source "$(dirname "$0")/../deploy/local/lib.sh"
 start_test_dependencies
 
 cd "$ROOT"
-mvn -B verify -pl e2e-tests -am -Pbench -Dtest=SuggestionsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify $(kafka_test_options) -pl e2e-tests -am -Pbench -Dtest=SuggestionsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.suggestions.users="${BENCH_SUGGESTIONS_USERS:-100}" -Dbench.suggestions.days="${BENCH_SUGGESTIONS_DAYS:-365}" \
   -Dbench.suggestions.requests="${BENCH_SUGGESTIONS_REQUESTS:-1000}" | grep -vE '^\[INFO\] (Download|---|$)'

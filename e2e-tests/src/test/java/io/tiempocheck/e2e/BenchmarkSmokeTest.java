@@ -45,6 +45,13 @@ class BenchmarkSmokeTest {
                 "latency.cpu", "latency.legs", "latency.slowest", "streams.after", "raw.kafka-round-trip");
     }
 
+    @Test
+    void exportBenchmarkPrintsEveryFigure() throws Exception {
+        ExportBenchmark benchmark = new ExportBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "history", "export.user-year");
+    }
+
     private static void assertFigures(Path report, String... names) throws Exception {
         List<String> lines = Files.readAllLines(report);
         for (String name : names) {

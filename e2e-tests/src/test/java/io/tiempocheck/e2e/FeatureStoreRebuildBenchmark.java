@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -146,47 +145,12 @@ class FeatureStoreRebuildBenchmark {
         }
     }
 
-    /**
-     * A year of plausible usage written straight into registro (the consumer's own throughput is
-     * measured by the ingest benchmark): intervals of 30 s to 10 min spread over the day, 30 domains,
-     * every user in Mexico City, whose offset has no DST, so the hour split is plain arithmetic.
-     * MariaDB's sequence engine numbers the rows (a benchmark-only shortcut: MySQL has no such engine).
-     */
     private void generateHistory(TiempoCheckSystem system) throws SQLException {
         long started = System.nanoTime();
-        try (Connection db = system.featureStore(); Statement statement = db.createStatement()) {
-            // Rows come in primary-key order (user, day) with increasing ids, so both unique indexes only append.
-            int perUser = EVENTS / USERS;
-            int chunk = 500_000;
-            for (int from = 0; from < EVENTS; from += chunk) {
-                int to = Math.min(EVENTS, from + chunk) - 1;
-                statement.executeUpdate("INSERT INTO registro (event_id, usuario_id, device_id, dominio, fecha_hora,"
-                        + " fecha_hora_local, tz, tiempo, recibido_en, procesado_en, lote, schema_ver,"
-                        + " dia, hora, segundos, dia_2, hora_2, segundos_2)"
-                        + " SELECT id, u, 'bench', d, local + INTERVAL 6 HOUR, local, 'America/Mexico_City', t,"
-                        + " local + INTERVAL 6 HOUR, local + INTERVAL 6 HOUR, 'bench', 1,"
-                        + " DATE(local), HOUR(local), LEAST(t, 3600 - MINUTE(local) * 60 - SECOND(local)),"
-                        + " IF(t > 3600 - MINUTE(local) * 60 - SECOND(local), DATE(local + INTERVAL 1 HOUR), NULL),"
-                        + " IF(t > 3600 - MINUTE(local) * 60 - SECOND(local), HOUR(local + INTERVAL 1 HOUR), NULL),"
-                        + " GREATEST(0, t - (3600 - MINUTE(local) * 60 - SECOND(local)))"
-                        + " FROM (SELECT 1 + n DIV " + perUser + " AS u,"
-                        + "  CONCAT(LPAD(HEX(n), 8, '0'), '-0000-4000-8000-000000000000') AS id,"
-                        + "  ELT(1 + (n * 7) % 30, 'youtube.com','github.com','wikipedia.org','netflix.com',"
-                        + "   'facebook.com','instagram.com','x.com','reddit.com','stackoverflow.com','bbc.co.uk','nytimes.com',"
-                        + "   'amazon.com','mercadolibre.com.mx','spotify.com','twitch.tv','linkedin.com','gmail.com','docs.google.com',"
-                        + "   'notion.so','slack.com','zoom.us','coursera.org','khanacademy.org','duolingo.com','elpais.com',"
-                        + "   'eluniversal.com.mx','tiktok.com','pinterest.com','medium.com','example.org') AS d,"
-                        + "  TIMESTAMP('" + FIRST_DAY + "') + INTERVAL (n % " + perUser + ") * " + DAYS + " DIV " + perUser + " DAY"
-                        + "   + INTERVAL (n * 104729) % 86400 SECOND AS local,"
-                        + "  30 + (n * 31) % 571 AS t"
-                        // Signed: the sequence engine's numbers are unsigned, and the split subtracts.
-                        + "  FROM (SELECT CAST(seq AS SIGNED) AS n FROM seq_" + from + "_to_" + to + ") q) g");
-            }
-            try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM registro")) {
-                row.next();
-                report.figure("history", "%,d events in registro (%d users x %d days) generated in %,.1f s; %d cores",
-                        row.getLong(1), USERS, DAYS, (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors());
-            }
+        try (Connection db = system.featureStore()) {
+            long events = RegistroHistory.insert(db, 1, USERS, EVENTS, FIRST_DAY, DAYS);
+            report.figure("history", "%,d events in registro (%d users x %d days) generated in %,.1f s; %d cores",
+                    events, USERS, DAYS, (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors());
         }
     }
 
