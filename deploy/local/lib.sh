@@ -72,6 +72,14 @@ ensure_mariadb() {
   wait_port 3306 60 "MariaDB"
 }
 
+# deploy/kubernetes' check (the kubernetes-manifests-check module) renders the overlays with kubectl kustomize.
+ensure_kubectl() {
+  command -v kubectl >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "kubectl is needed to render deploy/kubernetes (apt-get install kubernetes-client)"
+  log "Installing Debian's kubernetes-client (kubectl)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null
+}
+
 # One database user per service, with a generated password and only the grants it needs; alerts and
 # suggestions read the feature store with SELECT only. root (the machine's, shared with other
 # checkouts and CI: its empty password is not ours to change) only creates them; MYSQL_PWD is used

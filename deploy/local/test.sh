@@ -5,12 +5,15 @@
 # tests in chromium against the services started by up.sh).
 # The e2e tests and benchmarks reach the broker as the runner's admin user: its address and client
 # settings go to them as system properties (kafka_test_options), read by e2e-tests' KafkaClients.
+# The Kubernetes manifests are checked by the deploy/kubernetes/check module, part of the same build.
 # Extra arguments go to Maven (for example: -pl features-service -am).
 source "$(dirname "$0")/lib.sh"
 
 start_test_dependencies
 # The ingest benchmark's smoke run (e2e-tests' bench-smoke execution) compares with Kafka's ProducerPerformance.
 ensure_kafka_libs
+# deploy/kubernetes/check renders every overlay with kubectl kustomize and validates what it yields.
+ensure_kubectl
 
 cd "$ROOT"
 mvn -B verify $(kafka_test_options) "$@"
