@@ -76,20 +76,28 @@ public class CategorySql {
         return new DomainCategories(global, overrides);
     }
 
-    /** The global categories by id (the original's order), then the person's own by name. */
+    /** The global categories in the original's order with {@value #UNCATEGORIZED} last, then the person's own by name. */
     public List<CategoryViews.Category> all(Connection connection, long userId) throws SQLException {
         List<CategoryViews.Category> categories = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT nombre, FALSE FROM (SELECT nombre, id FROM categorias ORDER BY id) g"
-                        + " UNION ALL SELECT nombre, TRUE FROM (SELECT nombre FROM categorias_usuario WHERE usuario_id = ? ORDER BY nombre) o")) {
+                "SELECT nombre FROM categorias ORDER BY nombre = '" + UNCATEGORIZED + "', id")) {
+            collect(statement, false, categories);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nombre FROM categorias_usuario WHERE usuario_id = ? ORDER BY nombre")) {
             statement.setLong(1, userId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    categories.add(new CategoryViews.Category(rows.getString(1), rows.getBoolean(2)));
-                }
-            }
+            collect(statement, true, categories);
         }
         return categories;
+    }
+
+    private static void collect(PreparedStatement statement, boolean own, List<CategoryViews.Category> categories)
+            throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                categories.add(new CategoryViews.Category(rows.getString(1), own));
+            }
+        }
     }
 
     /** The category's stored name (the names compare case-insensitively), global or the person's own, if it exists. */
