@@ -28,21 +28,27 @@ public class FeatureStoreReader {
 
     /**
      * The stored spelling of a category, matched as the store's collation matches (utf8mb4's default
-     * ignores case and accents): "redes sociales" is "Redes Sociales".
+     * ignores case and accents): "redes sociales" is "Redes Sociales". A global category or one of the
+     * person's own (features-service's categorias_usuario); another person's never.
      */
-    public Optional<String> canonicalCategory(String name) throws SQLException {
+    public Optional<String> canonicalCategory(long userId, String name) throws SQLException {
         try (Connection connection = readOnly();
-             PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias WHERE nombre = ? ORDER BY id LIMIT 1")) {
+             PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias WHERE nombre = ?"
+                     + " UNION ALL SELECT nombre FROM categorias_usuario WHERE usuario_id = ? AND nombre = ? LIMIT 1")) {
             select.setString(1, name);
+            select.setLong(2, userId);
+            select.setString(3, name);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }
 
-    public List<String> categoryNames() throws SQLException {
+    public List<String> categoryNames(long userId) throws SQLException {
         try (Connection connection = readOnly();
-             PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias ORDER BY nombre")) {
+             PreparedStatement select = connection.prepareStatement("SELECT nombre FROM categorias"
+                     + " UNION ALL SELECT nombre FROM categorias_usuario WHERE usuario_id = ? ORDER BY nombre")) {
+            select.setLong(1, userId);
             List<String> names = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

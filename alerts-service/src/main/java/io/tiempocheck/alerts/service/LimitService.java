@@ -31,7 +31,7 @@ public class LimitService {
     }
 
     public Limit create(long userId, ZoneId zone, LimitRequest request) throws SQLException {
-        var draft = validator.validate(request);
+        var draft = validator.validate(userId, request);
         // Every feature update of the user is compared with all their active limits.
         if (limits.count(userId) >= MAX_LIMITS_PER_USER) {
             throw new InvalidInputException(null, "como máximo " + MAX_LIMITS_PER_USER + " límites por usuario; borra alguno antes");
@@ -50,7 +50,7 @@ public class LimitService {
     }
 
     public Limit replace(long userId, ZoneId zone, long id, LimitRequest request) throws SQLException {
-        if (!limits.update(userId, id, validator.validate(request), clock.instant())) {
+        if (!limits.update(userId, id, validator.validate(userId, request), clock.instant())) {
             throw notFound();
         }
         Limit limit = get(userId, id);

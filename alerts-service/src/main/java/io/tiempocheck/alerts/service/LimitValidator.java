@@ -28,7 +28,7 @@ public class LimitValidator {
         this.defaultWarningPercent = config.evaluation().defaultWarningPercent();
     }
 
-    public LimitDraft validate(LimitRequest request) throws SQLException {
+    public LimitDraft validate(long userId, LimitRequest request) throws SQLException {
         if (request == null) {
             throw new InvalidInputException(null, "falta el cuerpo con el límite");
         }
@@ -39,7 +39,7 @@ public class LimitValidator {
                     ? new InvalidInputException("dominio", "indica una categoria o un dominio, no ambos")
                     : new InvalidInputException("categoria", "indica una categoria o un dominio");
         }
-        String category = hasCategory ? category(request.category().strip()) : null;
+        String category = hasCategory ? category(userId, request.category().strip()) : null;
         String domain = hasDomain ? domain(request.domain()) : null;
         if (request.dailySeconds() == null) {
             throw new InvalidInputException("segundos_diarios", "falta");
@@ -55,14 +55,14 @@ public class LimitValidator {
                 request.active() == null || request.active());
     }
 
-    private String category(String name) throws SQLException {
-        return featureStore.canonicalCategory(name).orElseThrow(() -> new InvalidInputException("categoria",
-                "categoría desconocida: " + name + " (existen: " + String.join(", ", namesOrNothing()) + ")"));
+    private String category(long userId, String name) throws SQLException {
+        return featureStore.canonicalCategory(userId, name).orElseThrow(() -> new InvalidInputException("categoria",
+                "categoría desconocida: " + name + " (existen: " + String.join(", ", namesOrNothing(userId)) + ")"));
     }
 
-    private List<String> namesOrNothing() {
+    private List<String> namesOrNothing(long userId) {
         try {
-            return featureStore.categoryNames();
+            return featureStore.categoryNames(userId);
         } catch (SQLException e) {
             return List.of();
         }
