@@ -78,7 +78,9 @@ ensure_mariadb() {
 # when root has a password.
 declare -A DATABASE=([ingest-service]=tiempocheck_ingest [features-service]=tiempocheck_features
                      [alerts-service]=tiempocheck_alerts [suggestions-service]=tiempocheck_suggestions)
-db_user() { echo "tiempocheck_${1%-service}"; }
+# Users are global to the shared server: a checkout on other ports (TIEMPOCHECK_PORT_BASE) has users of
+# its own, or its up.sh would reset the passwords the other checkout's services are running with.
+db_user() { if [ "$PORT_BASE" = 8080 ]; then echo "tiempocheck_${1%-service}"; else echo "tiempocheck_${1%-service}_$PORT_BASE"; fi; }
 
 ensure_db_users() {
   command -v mysql >/dev/null || die "the mysql client is needed to create the services' database users (apt-get install mariadb-client)"
