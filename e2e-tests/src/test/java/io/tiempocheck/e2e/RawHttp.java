@@ -1,6 +1,9 @@
 package io.tiempocheck.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +23,19 @@ final class RawHttp {
 
     /** @param headers name, value, name, value... */
     static HttpResponse<byte[]> send(String method, String url, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        return send(method, url, body, false, headers);
+    }
+
+    /**
+     * With Expect: 100-continue, so that a body the server refuses on its Content-Length alone is
+     * never sent: the answer is read, not a connection reset half-way through the upload.
+     */
+    static HttpResponse<byte[]> sendExpectingContinue(String method, String url, byte[] body, String... headers) {
+        return send(method, url, body, true, headers);
+    }
+
+    private static HttpResponse<byte[]> send(String method, String url, byte[] body, boolean expectContinue, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).expectContinue(expectContinue)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -33,5 +48,35 @@ final class RawHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A GET whose request line is written byte for byte: java.net.URI (and so HttpClient) refuses
+     * the malformed escapes ({@code %zz}, a lone {@code %}) this is for. Answers the status line's
+     * code and the body (the connection is closed after one answer).
+     */
+    static RawAnswer getVerbatim(int port, String pathAndQuery, String... headers) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String head = headEnd < 0 ? answer : answer.substring(0, headEnd);
+            String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring("content-type:".length()).strip()).findFirst().orElse("");
+            return new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), contentType, headEnd < 0 ? "" : answer.substring(headEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + pathAndQuery, e);
+        }
+    }
+
+    record RawAnswer(int status, String contentType, String body) {
     }
 }
