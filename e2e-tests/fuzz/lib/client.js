@@ -11,9 +11,9 @@ const LONG_POLL_MS = 1_000;
  * is resolved as soon as its headers arrive (the stream itself is a long poll) and then closed;
  * with longPoll, a request still unanswered after a second is taken for a held stream.
  */
-export function send({ port, method, path, headers = {}, body, localAddress = '127.0.0.1', longPoll = false }) {
+export function send({ port, method, path, headers = {}, body, localAddress = '127.0.0.1', longPoll = false, timeoutMs = TIMEOUT_MS }) {
   return new Promise((resolve) => {
-    const timeout = longPoll ? LONG_POLL_MS : TIMEOUT_MS;
+    const timeout = longPoll ? LONG_POLL_MS : timeoutMs;
     const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent: false, localAddress, timeout }, (res) => {
       if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream') && res.statusCode === 200) {
         resolve({ status: res.statusCode, headers: res.headers, body: Buffer.alloc(0), stream: true });

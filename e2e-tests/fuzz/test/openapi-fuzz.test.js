@@ -16,9 +16,10 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BASE = Number(process.env.TIEMPOCHECK_PORT_BASE ?? 8080);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 45);
 const PARALLEL = 8;
 const USERS = 10;
+const SETUP_TIMEOUT_MS = 60_000;
 const SERVICES = [['ingest', 1], ['features', 2], ['alerts', 3], ['suggestions', 4]].map(([name, n]) => ({ name, port: BASE + n }));
 const ADMIN = process.env.TIEMPOCHECK_ADMIN_TOKEN ?? readFileSync(`${ROOT}/.run/admin-token`, 'utf8').trim();
 
@@ -41,9 +42,10 @@ async function json(res) {
 }
 
 async function createUser(nombre) {
+  // The first requests may reach services whose code is not yet compiled, on a loaded machine.
   const res = await send({ port: BASE + 1, method: 'POST', path: '/admin/api/usuarios', body: JSON.stringify({ nombre }),
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN}` } });
-  assert.equal(res.status, 201, `creating the fuzz user: ${res.status} ${res.body}`);
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN}` }, timeoutMs: SETUP_TIMEOUT_MS });
+  assert.equal(res.status, 201, `creating the fuzz user: ${res.error ?? `${res.status} ${res.body}`}`);
   return (await json(res)).token;
 }
 
@@ -165,7 +167,7 @@ test('setup: OpenAPI documents and the fuzz users (fuzz-1..10, fuzz-borrar)', as
   tokens.doomedId = JSON.parse(Buffer.from(tokens.doomed.split('.')[1], 'base64url').toString('utf8')).sub;
   assert.ok(/^\d+$/.test(tokens.doomedId), `the token's subject is not a user id: ${tokens.doomedId}`);
   for (const svc of SERVICES) {
-    const res = await send({ port: svc.port, method: 'GET', path: '/q/openapi?format=json' });
+    const res = await send({ port: svc.port, method: 'GET', path: '/q/openapi?format=json', timeoutMs: SETUP_TIMEOUT_MS });
     assert.equal(res.status, 200, `${svc.name}: GET /q/openapi answered ${res.status ?? res.error}`);
     svc.ops = operations(await json(res));
     assert.ok(svc.ops.length > 0, `${svc.name} documents no operations`);
