@@ -23,19 +23,7 @@ final class RawHttp {
 
     /** @param headers name, value, name, value... */
     static HttpResponse<byte[]> send(String method, String url, byte[] body, String... headers) {
-        return send(method, url, body, false, headers);
-    }
-
-    /**
-     * With Expect: 100-continue, so that a body the server refuses on its Content-Length alone is
-     * never sent: the answer is read, not a connection reset half-way through the upload.
-     */
-    static HttpResponse<byte[]> sendExpectingContinue(String method, String url, byte[] body, String... headers) {
-        return send(method, url, body, true, headers);
-    }
-
-    private static HttpResponse<byte[]> send(String method, String url, byte[] body, boolean expectContinue, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).expectContinue(expectContinue)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -52,13 +40,29 @@ final class RawHttp {
 
     /**
      * A GET whose request line is written byte for byte: java.net.URI (and so HttpClient) refuses
-     * the malformed escapes ({@code %zz}, a lone {@code %}) this is for. Answers the status line's
-     * code and the body (the connection is closed after one answer).
+     * the malformed escapes ({@code %zz}, a lone {@code %}) this is for.
      */
     static RawAnswer getVerbatim(int port, String pathAndQuery, String... headers) {
+        return verbatim(port, "GET " + pathAndQuery, headers);
+    }
+
+    /**
+     * Only the head of a request announcing a body of {@code length} bytes, none of which is sent:
+     * the answer to a body refused on its Content-Length alone, read before any upload (HttpClient
+     * with Expect: 100-continue waits forever for a server that answers early and closes).
+     */
+    static RawAnswer headOnly(int port, String method, String pathAndQuery, long length, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Length";
+        all[headers.length + 1] = Long.toString(length);
+        return verbatim(port, method + " " + pathAndQuery, all);
+    }
+
+    /** Writes the request line and headers as given and reads the one answer (the connection is closed after it). */
+    private static RawAnswer verbatim(int port, String requestLine, String... headers) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
-            StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
             for (int i = 0; i < headers.length; i += 2) {
                 request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
@@ -73,7 +77,7 @@ final class RawHttp {
                     .map(l -> l.substring("content-type:".length()).strip()).findFirst().orElse("");
             return new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), contentType, headEnd < 0 ? "" : answer.substring(headEnd + 4));
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + pathAndQuery, e);
+            throw new UncheckedIOException(requestLine, e);
         }
     }
 
