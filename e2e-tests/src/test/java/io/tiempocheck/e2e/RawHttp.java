@@ -69,16 +69,30 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             out.flush();
+            // The answer's head, then as many bytes as its Content-Length: a server that has not read
+            // the announced body may keep the connection open after answering.
             InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            int headEnd = answer.indexOf("\r\n\r\n");
-            String head = headEnd < 0 ? answer : answer.substring(0, headEnd);
-            String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-                    .map(l -> l.substring("content-type:".length()).strip()).findFirst().orElse("");
-            return new RawAnswer(Integer.parseInt(head.split(" ", 3)[1]), contentType, headEnd < 0 ? "" : answer.substring(headEnd + 4));
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.write(b);
+            }
+            String text = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            String contentType = header(text, "content-type").orElse("");
+            int length = header(text, "content-length").map(Integer::parseInt).orElse(0);
+            String body = new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+            return new RawAnswer(Integer.parseInt(text.split(" ", 3)[1]), contentType, body);
         } catch (IOException e) {
             throw new UncheckedIOException(requestLine, e);
         }
+    }
+
+    private static java.util.Optional<String> header(String head, String name) {
+        return head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(name + ":"))
+                .map(l -> l.substring(name.length() + 1).strip()).findFirst();
     }
 
     record RawAnswer(int status, String contentType, String body) {
