@@ -47,6 +47,8 @@ else
   log "The backend was already running: the local runner's checks run without the crash restart"
   "$ROOT/deploy/local/runner-checks.sh" /dev/null
 fi
+# Hostile requests to every documented endpoint (issue 12): the backend is up here.
+"$ROOT/deploy/local/fuzz-tests.sh"
 
 if [ ! -x "$CHROMIUM" ]; then
   apt_install chromium chromium-l10n || true

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.regex.Pattern;
+
 /**
  * Browsers' EventSource cannot set an Authorization header, so the alert stream also takes the
  * token as {@code ?token=}. Copied into the header before authentication runs, and only for the
@@ -16,13 +18,16 @@ public class QueryTokenFilter {
     static final String STREAM_PATH = "/api/v1/alertas/stream";
     /** Above the authentication filter's priority (200), so it runs first. */
     private static final int BEFORE_AUTHENTICATION = 1_000;
+    /** A JWT's base64url parts and dots; anything else is left out and the request is unauthenticated (401). */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
             var request = context.request();
             if (STREAM_PATH.equals(request.path()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
                 String token = request.getParam("token");
-                if (token != null && !token.isBlank()) {
+                // Only what a token can be made of: a control character would make the header invalid (a 500).
+                if (token != null && TOKEN.matcher(token.strip()).matches()) {
                     request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token.strip());
                 }
             }

@@ -26,8 +26,14 @@ public class ErrorMappers {
         if (refused.hasEntity() || refused.getStatus() >= 500) {
             return refused;
         }
+        // The header at fault is the field, as for the Content-Types HttpLayerErrors and the services refuse themselves.
+        String field = switch (refused.getStatus()) {
+            case 406 -> "Accept";
+            case 415 -> "Content-Type";
+            default -> null;
+        };
         Response.ResponseBuilder answer = Response.fromResponse(refused).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(null, HttpLayerErrors.reason(refused.getStatus())));
+                .entity(new ErrorResponse(field, HttpLayerErrors.reason(refused.getStatus())));
         return answer.build();
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The same {@link ErrorResponse} for what the HTTP layer refuses before JAX-RS sees a request:
- * bodies over quarkus.http.limits.max-body-size (Quarkus would close with an empty 413), URLs and
+ * malformed URIs (Quarkus's own check, turned off by {@link ServiceMain}, answers no body), bodies over quarkus.http.limits.max-body-size (Quarkus would close with an empty 413), URLs and
  * headers over this service's limits, failed or missing authentication, throttled clients, and
  * any other 4xx a route ends with. Netty's own decoder limits are set higher than these (in
  * META-INF/microprofile-config.properties) so that a request this side of them gets a body.
@@ -89,6 +89,11 @@ public class HttpLayerErrors {
         HttpServerRequest request = context.request();
         if (request.uri().length() > limits.maxUriLength()) {
             end(context, 414, null, "la URL es demasiado larga: como máximo " + limits.maxUriLength() + " caracteres");
+            return;
+        }
+        Optional<InvalidInputException> malformed = MalformedUri.find(request.uri());
+        if (malformed.isPresent()) {
+            end(context, 400, malformed.get().field(), malformed.get().getMessage());
             return;
         }
         int headerBytes = 0;

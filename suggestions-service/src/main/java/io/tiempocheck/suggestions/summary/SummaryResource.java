@@ -3,6 +3,7 @@ package io.tiempocheck.suggestions.summary;
 import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.common.rest.ErrorResponse;
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryDates;
 import io.tiempocheck.common.security.CurrentUser;
 import io.tiempocheck.suggestions.policy.Policy;
 import io.tiempocheck.suggestions.policy.PolicyRepository;
@@ -72,13 +73,18 @@ public class SummaryResource {
         if (week == null || week.isBlank()) {
             return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         }
+        LocalDate monday;
         try {
-            if (week.contains("W")) {
-                return LocalDate.parse(week.strip() + "-1", ISO_WEEK);
-            }
-            return LocalDate.parse(week.strip()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            monday = week.contains("W")
+                    ? LocalDate.parse(week.strip() + "-1", ISO_WEEK)
+                    : LocalDate.parse(week.strip()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("semana", "debe ser una semana ISO (2026-W48) o una fecha AAAA-MM-DD");
         }
+        // The weeks before it are read too: near java.time's last years they do not exist.
+        if (monday.isBefore(QueryDates.FIRST) || monday.isAfter(QueryDates.LAST)) {
+            throw new InvalidInputException("semana", "debe ser una semana entre " + QueryDates.FIRST + " y " + QueryDates.LAST);
+        }
+        return monday;
     }
 }
