@@ -53,11 +53,17 @@ export async function render(main, { account }) {
   const zone = me.tz;
   const now = today(zone);
   const cats = await categories(zone);
-  const desde = cats.desde || now;
   const hasta = cats.hasta || now;
   const hasData = cats.segundos > 0;
+  // Total has no bounds in the API's answer: its days are the last MAX_DAYS, from the first one with use.
+  let desde = cats.desde || addDays(hasta, -(MAX_DAYS - 1));
   const dailyFrom = daysBetween(desde, hasta) > MAX_DAYS ? addDays(hasta, -(MAX_DAYS - 1)) : desde;
   const daily = await call('features', `/api/v1/uso/diario?desde=${dailyFrom}&hasta=${hasta}`);
+  if (!cats.desde) {
+    const first = daily.dias.findIndex((d) => d.segundos > 0);
+    daily.dias = first < 0 ? daily.dias.slice(-1) : daily.dias.slice(first);
+    desde = daily.dias[0].dia;
+  }
   state.dia ||= hasta;
   if (state.dia < desde || state.dia > hasta) state.dia = hasta;
   const [sites, hourly, previous] = await Promise.all([
@@ -141,6 +147,6 @@ export async function render(main, { account }) {
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-hora' }, h('h2', { id: 'titulo-hora' }, t('Perfil por hora')),
       field(t('Día'), daySelect), hourChart),
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-dia' }, h('h2', { id: 'titulo-dia' }, t('Totales diarios')),
-      dailyFrom !== desde ? h('p', {}, t('Los totales diarios muestran los últimos {n} días del rango.', { n: MAX_DAYS })) : null,
+      daysBetween(desde, hasta) > MAX_DAYS ? h('p', {}, t('Los totales diarios muestran los últimos {n} días del rango.', { n: MAX_DAYS })) : null,
       dailyChart));
 }
