@@ -287,6 +287,16 @@ final class TiempoCheckSystem implements AutoCloseable {
         return given().baseUri(features.baseUrl()).auth().oauth2(user.token()).get("/api/v1/uso" + path);
     }
 
+    /** A JSON request to features-service as the given user. */
+    RequestSpecification features(User user) {
+        return given().baseUri(features.baseUrl()).auth().oauth2(user.token()).contentType(ContentType.JSON);
+    }
+
+    /** A request to features-service with no token at all. */
+    RequestSpecification featuresAnonymous() {
+        return given().baseUri(features.baseUrl()).contentType(ContentType.JSON);
+    }
+
     /** A request to features-service with the operator's token. */
     RequestSpecification featuresAdmin() {
         return given().baseUri(features.baseUrl()).auth().oauth2(ADMIN_TOKEN);

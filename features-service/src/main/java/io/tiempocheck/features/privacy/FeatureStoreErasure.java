@@ -25,7 +25,8 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 public class FeatureStoreErasure {
 
-    private static final String[] TABLES = {"registro", "features_horarias", "features_diarias", "features_dias"};
+    private static final String[] TABLES = {"registro", "features_horarias", "features_diarias", "features_dias",
+            "dominio_categoria_usuario", "categorias_usuario"};
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 

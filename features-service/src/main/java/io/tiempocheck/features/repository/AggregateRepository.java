@@ -1,11 +1,12 @@
 package io.tiempocheck.features.repository;
 
+import io.tiempocheck.features.categories.DomainCategories;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.SortedMap;
 
 /** Adds seconds to features_horarias and features_diarias (the increments of newly recorded events only). */
@@ -26,7 +27,7 @@ public class AggregateRepository {
             + " (usuario_id, dia, dominio, categoria, segundos, schema_ver) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE segundos = segundos + VALUES(segundos), actualizado_en = CURRENT_TIMESTAMP(3)";
 
-    public void addHourly(Connection connection, SortedMap<HourlyKey, Long> seconds, Map<String, String> categories)
+    public void addHourly(Connection connection, SortedMap<HourlyKey, Long> seconds, DomainCategories categories)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ADD_HOURLY)) {
             for (var entry : seconds.entrySet()) {
@@ -35,7 +36,7 @@ public class AggregateRepository {
                 statement.setObject(2, key.day());
                 statement.setInt(3, key.hour());
                 statement.setString(4, key.domain());
-                statement.setString(5, categories.get(key.domain()));
+                statement.setString(5, categories.of(key.userId(), key.domain()));
                 statement.setLong(6, entry.getValue());
                 statement.setInt(7, definition.version());
                 statement.addBatch();
@@ -44,7 +45,7 @@ public class AggregateRepository {
         }
     }
 
-    public void addDaily(Connection connection, SortedMap<DailyKey, Long> seconds, Map<String, String> categories)
+    public void addDaily(Connection connection, SortedMap<DailyKey, Long> seconds, DomainCategories categories)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ADD_DAILY)) {
             for (var entry : seconds.entrySet()) {
@@ -52,7 +53,7 @@ public class AggregateRepository {
                 statement.setLong(1, key.userId());
                 statement.setObject(2, key.day());
                 statement.setString(3, key.domain());
-                statement.setString(4, categories.get(key.domain()));
+                statement.setString(4, categories.of(key.userId(), key.domain()));
                 statement.setLong(5, entry.getValue());
                 statement.setInt(6, definition.version());
                 statement.addBatch();

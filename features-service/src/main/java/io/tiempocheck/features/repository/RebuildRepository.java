@@ -1,5 +1,7 @@
 package io.tiempocheck.features.repository;
 
+import io.tiempocheck.features.categories.CategorySql;
+
 import io.tiempocheck.features.config.FeaturesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,14 +32,12 @@ public class RebuildRepository {
 
     // One pass over registro: each row joins a two-row table once per hour slot it fills (a slot whose seconds the
     // device had all counted already, trimmed to 0, fills nothing, as in the consumer); grouped in the primary
-    // key's order, so the rows arrive in the order the table stores them. The category is a scalar subquery
-    // rather than a join: MariaDB caches its result per domain (a year of a user is ~30 lookups instead of two
-    // index lookups per hourly row, 13 % of the statement); MySQL evaluates it per row, as the join did.
+    // key's order, so the rows arrive in the order the table stores them. The category (the person's override,
+    // else the global one) is scalar subqueries rather than joins: MariaDB caches their results per domain
+    // instead of looking them up per hourly row; MySQL evaluates them per row, as a join would.
     private static final String UPSERT_HOURLY = "INSERT INTO features_horarias"
             + " (usuario_id, dia, hora, dominio, categoria, segundos, schema_ver, actualizado_en)"
-            + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, COALESCE((SELECT c.nombre FROM dominio_categoria dc"
-            + "   JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = g.dominio), '"
-            + CategoryRepository.UNCATEGORIZED + "'), g.segundos, ?, ? FROM ("
+            + " SELECT g.usuario_id, g.dia, g.hora, g.dominio, " + CategorySql.CATEGORY_OF_GROUP + ", g.segundos, ?, ? FROM ("
             + "   SELECT r.usuario_id, IF(k.n = 1, r.dia, r.dia_2) AS dia, IF(k.n = 1, r.hora, r.hora_2) AS hora, r.dominio,"
             + "    SUM(IF(k.n = 1, r.segundos, r.segundos_2)) AS segundos"
             + "   FROM registro r JOIN (SELECT 1 AS n UNION ALL SELECT 2) k ON IF(k.n = 1, r.segundos, r.segundos_2) > 0"

@@ -30,11 +30,21 @@ public class UsageQueryRepository {
                 + " WHERE usuario_id = ? AND dia BETWEEN ? AND ?", userId, from, to);
     }
 
-    /** Seconds by category since {@code from} (inclusive), or over the whole history when {@code from} is null. */
-    public List<UsageRow> byCategory(long userId, LocalDate from) throws SQLException {
+    /** Seconds by category over {@code from..to} (inclusive), or over the whole history when {@code from} is null. */
+    public List<UsageRow> byCategory(long userId, LocalDate from, LocalDate to) throws SQLException {
         String sql = "SELECT NULL, -1, NULL, categoria, SUM(segundos) FROM features_diarias WHERE usuario_id = ?"
-                + (from == null ? "" : " AND dia >= ?") + " GROUP BY categoria ORDER BY SUM(segundos) DESC, categoria";
-        return query(sql, userId, from, null);
+                + (from == null ? "" : " AND dia BETWEEN ? AND ?") + " GROUP BY categoria ORDER BY SUM(segundos) DESC, categoria";
+        return query(sql, userId, from, from == null ? null : to);
+    }
+
+    /**
+     * Seconds by domain over {@code from..to}, or the whole history when {@code from} is null, most used first.
+     * A domain has one category at a time (a re-categorisation rewrites all its rows), MAX picks it.
+     */
+    public List<UsageRow> byDomain(long userId, LocalDate from, LocalDate to) throws SQLException {
+        String sql = "SELECT NULL, -1, dominio, MAX(categoria), SUM(segundos) FROM features_diarias WHERE usuario_id = ?"
+                + (from == null ? "" : " AND dia BETWEEN ? AND ?") + " GROUP BY dominio ORDER BY SUM(segundos) DESC, dominio";
+        return query(sql, userId, from, from == null ? null : to);
     }
 
     private List<UsageRow> query(String sql, long userId, LocalDate first, LocalDate second) throws SQLException {

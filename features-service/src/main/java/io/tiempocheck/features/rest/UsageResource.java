@@ -1,12 +1,12 @@
 package io.tiempocheck.features.rest;
 
-import io.tiempocheck.common.rest.InvalidInputException;
 import io.tiempocheck.common.security.CurrentUser;
 import io.tiempocheck.features.service.UsageQueryService;
-import io.tiempocheck.features.service.UsageRange;
+import io.tiempocheck.features.service.UsageWindow;
 import io.tiempocheck.features.service.UsageViews.CategoryUsage;
 import io.tiempocheck.features.service.UsageViews.DailyUsage;
 import io.tiempocheck.features.service.UsageViews.HourlyUsage;
+import io.tiempocheck.features.service.UsageViews.SiteUsage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -27,6 +27,9 @@ import java.time.LocalDate;
 @Blocking
 public class UsageResource {
 
+    private static final int DEFAULT_TOP_SITES = 10;
+    private static final int MAX_TOP_SITES = 500;
+
     private final UsageQueryService usage;
     private final CurrentUser user;
     private final Clock clock;
@@ -46,20 +49,29 @@ public class UsageResource {
 
     @GET
     @Path("/diario")
-    @Operation(summary = "Seconds per local day between desde and hasta (default the last 7 days)")
-    public DailyUsage daily(@QueryParam("desde") String from, @QueryParam("hasta") String to) throws SQLException {
+    @Operation(summary = "Seconds per local day between desde and hasta (default the last 7 days); dominios=false leaves out each day's sites")
+    public DailyUsage daily(@QueryParam("desde") String from, @QueryParam("hasta") String to,
+            @QueryParam("dominios") String withDomains) throws SQLException {
         LocalDate last = to == null ? today() : QueryParams.date("hasta", to);
         QueryParams.DateRange range = QueryParams.range(null, from, to, last.minusDays(6), last, usage.maxRangeDays());
-        return usage.daily(user.id(), user.zone(), range.from(), range.to());
+        return usage.daily(user.id(), user.zone(), range.from(), range.to(), QueryParams.flag("dominios", withDomains, true));
     }
 
     @GET
     @Path("/categorias")
-    @Operation(summary = "Seconds by category over hoy, 7d, 30d or total (default)")
-    public CategoryUsage categories(@QueryParam("rango") String range) throws SQLException {
-        UsageRange parsed = range == null ? UsageRange.TOTAL : UsageRange.fromWire(range)
-                .orElseThrow(() -> new InvalidInputException("rango", "debe ser hoy, 7d, 30d o total"));
-        return usage.categories(user.id(), parsed, today());
+    @Operation(summary = "Seconds by category over hoy, 7d, 30d, total (default) or desde..hasta")
+    public CategoryUsage categories(@QueryParam("rango") String range, @QueryParam("desde") String from,
+            @QueryParam("hasta") String to) throws SQLException {
+        return usage.categories(user.id(), QueryParams.window(range, from, to, today(), usage.maxRangeDays()));
+    }
+
+    @GET
+    @Path("/sitios")
+    @Operation(summary = "The top sites (1-500, default 10) by seconds over hoy, 7d, 30d, total (default) or desde..hasta")
+    public SiteUsage sites(@QueryParam("rango") String range, @QueryParam("desde") String from,
+            @QueryParam("hasta") String to, @QueryParam("top") String top) throws SQLException {
+        UsageWindow window = QueryParams.window(range, from, to, today(), usage.maxRangeDays());
+        return usage.sites(user.id(), window, QueryParams.top(top, DEFAULT_TOP_SITES, MAX_TOP_SITES));
     }
 
     private LocalDate today() {

@@ -1,9 +1,10 @@
 package io.tiempocheck.features.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.tiempocheck.features.categories.CategorySql;
+import io.tiempocheck.features.categories.DomainCategories;
 import io.tiempocheck.common.event.UsageEvent;
 import io.tiempocheck.features.repository.AggregateRepository;
-import io.tiempocheck.features.repository.CategoryRepository;
 import io.tiempocheck.features.repository.DailyKey;
 import io.tiempocheck.features.repository.DayStateRepository;
 import io.tiempocheck.features.repository.DayTotalsRepository;
@@ -45,12 +46,12 @@ public class EventRecorder {
 
     private final AgroalDataSource dataSource;
     private final RegistroRepository registro;
-    private final CategoryRepository categories;
+    private final CategorySql categories;
     private final AggregateRepository aggregates;
     private final DayStateRepository dayStates;
     private final DayTotalsRepository dayTotals;
 
-    public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategoryRepository categories,
+    public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategorySql categories,
             AggregateRepository aggregates, DayStateRepository dayStates, DayTotalsRepository dayTotals) {
         this.dataSource = dataSource;
         this.dayStates = dayStates;
@@ -127,8 +128,9 @@ public class EventRecorder {
                 }
             }
             if (!hourly.isEmpty()) {
-                Map<String, String> categoryOf = categories.categoriesOf(connection,
-                        fresh.stream().map(UsageEvent::dominio).collect(Collectors.toSet()));
+                // Each person's own override first: new events of an overridden site land in its new category.
+                DomainCategories categoryOf = categories.categoriesOf(connection, fresh.stream().collect(
+                        Collectors.groupingBy(UsageEvent::usuarioId, Collectors.mapping(UsageEvent::dominio, Collectors.toSet()))));
                 aggregates.addHourly(connection, hourly, categoryOf);
                 aggregates.addDaily(connection, daily, categoryOf);
             }

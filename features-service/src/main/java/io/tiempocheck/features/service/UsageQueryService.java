@@ -10,6 +10,7 @@ import io.tiempocheck.features.service.UsageViews.Day;
 import io.tiempocheck.features.service.UsageViews.DomainSeconds;
 import io.tiempocheck.features.service.UsageViews.Hour;
 import io.tiempocheck.features.service.UsageViews.HourlyUsage;
+import io.tiempocheck.features.service.UsageViews.SiteUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
@@ -45,23 +46,31 @@ public class UsageQueryService {
         return new HourlyUsage(day, zone.getId(), hours.stream().mapToLong(Hour::segundos).sum(), hours);
     }
 
-    public DailyUsage daily(long userId, ZoneId zone, LocalDate from, LocalDate to) throws SQLException {
+    /** {@code withDomains} false leaves each day's domain list empty (a chart of categories over a long range). */
+    public DailyUsage daily(long userId, ZoneId zone, LocalDate from, LocalDate to, boolean withDomains) throws SQLException {
         Map<LocalDate, List<UsageRow>> byDay = repository.daily(userId, from, to).stream()
                 .collect(Collectors.groupingBy(UsageRow::day, TreeMap::new, Collectors.toList()));
         List<Day> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             List<UsageRow> rows = byDay.getOrDefault(day, List.of());
-            days.add(new Day(day, total(rows), byCategory(rows), topDomains(rows)));
+            days.add(new Day(day, total(rows), byCategory(rows), withDomains ? topDomains(rows) : List.of()));
         }
         return new DailyUsage(from, to, zone.getId(), days.stream().mapToLong(Day::segundos).sum(), days);
     }
 
-    public CategoryUsage categories(long userId, UsageRange range, LocalDate today) throws SQLException {
-        LocalDate from = range.firstDay(today);
-        List<CategorySeconds> categories = repository.byCategory(userId, from).stream()
+    public CategoryUsage categories(long userId, UsageWindow window) throws SQLException {
+        List<CategorySeconds> categories = repository.byCategory(userId, window.from(), window.to()).stream()
                 .map(row -> new CategorySeconds(row.category(), row.seconds())).toList();
         long total = categories.stream().mapToLong(CategorySeconds::segundos).sum();
-        return new CategoryUsage(range.wireName(), from, today, total, categories);
+        return new CategoryUsage(window.rango(), window.from(), window.to(), total, categories);
+    }
+
+    /** The {@code top} most used sites of the window; {@code segundos} is the whole window's total, not the top's. */
+    public SiteUsage sites(long userId, UsageWindow window, int top) throws SQLException {
+        List<UsageRow> rows = repository.byDomain(userId, window.from(), window.to());
+        List<DomainSeconds> sites = rows.stream().limit(top)
+                .map(row -> new DomainSeconds(row.domain(), row.category(), row.seconds())).toList();
+        return new SiteUsage(window.rango(), window.from(), window.to(), total(rows), sites);
     }
 
     public int maxRangeDays() {

@@ -30,4 +30,7 @@ public final class UsageViews {
 
     public record CategoryUsage(String rango, LocalDate desde, LocalDate hasta, long segundos, List<CategorySeconds> categorias) {
     }
+
+    public record SiteUsage(String rango, LocalDate desde, LocalDate hasta, long segundos, List<DomainSeconds> sitios) {
+    }
 }

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Writes all of a person's data as one JSON document, streamed row by row (the MySQL driver's
  * streaming result sets), so a user-year is never held in memory: the account and devices from
- * ingest's schema, then {@code registro}, {@code features_horarias} and {@code features_diarias} from
- * the feature store and {@code limites} and {@code alertas} from alerts-service's schema, both read
+ * ingest's schema, then {@code registro}, {@code features_horarias}, {@code features_diarias} and the person's own
+ * categories and category overrides from the feature store and {@code limites} and {@code alertas} from alerts-service's schema, both read
  * through read-only datasources as alerts-service reads the feature store. Each table is a list of
  * objects whose keys are its column names. Password hashes are never exported.
  */
@@ -49,6 +49,9 @@ public class AccountExport {
                         + " FROM registro WHERE usuario_id = ? ORDER BY fecha_hora, event_id"),
                 new Part("features_horarias", features, "SELECT * FROM features_horarias WHERE usuario_id = ? ORDER BY dia, hora, dominio"),
                 new Part("features_diarias", features, "SELECT * FROM features_diarias WHERE usuario_id = ? ORDER BY dia, dominio"),
+                new Part("categorias_usuario", features, "SELECT nombre, creada_en FROM categorias_usuario WHERE usuario_id = ? ORDER BY nombre"),
+                new Part("dominio_categoria_usuario", features, "SELECT dominio, categoria, actualizado_en FROM dominio_categoria_usuario"
+                        + " WHERE usuario_id = ? ORDER BY dominio"),
                 new Part("limites", alerts, "SELECT * FROM limites WHERE usuario_id = ? ORDER BY id"),
                 new Part("alertas", alerts, "SELECT * FROM alertas WHERE usuario_id = ? ORDER BY id"));
     }

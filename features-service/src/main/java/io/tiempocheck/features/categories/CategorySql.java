@@ -1,0 +1,177 @@
+package io.tiempocheck.features.categories;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SQL of categories: the global list ({@code categorias}, {@code dominio_categoria}), each person's own
+ * ({@code categorias_usuario}) and overrides ({@code dominio_categoria_usuario}), and the rewrite of a
+ * person's aggregate rows of one domain. Every statement about a person binds their id.
+ */
+@ApplicationScoped
+public class CategorySql {
+
+    public static final String UNCATEGORIZED = "Sin categoría";
+
+    /**
+     * The category a rebuild gives each grouped row {@code g} (with {@code g.usuario_id}, {@code g.dominio}):
+     * the same rule as {@link DomainCategories#of}, as scalar subqueries that MariaDB caches per outer value.
+     */
+    public static final String CATEGORY_OF_GROUP = "COALESCE("
+            + "(SELECT du.categoria FROM dominio_categoria_usuario du WHERE du.usuario_id = g.usuario_id AND du.dominio = g.dominio),"
+            + " (SELECT c.nombre FROM dominio_categoria dc JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = g.dominio),"
+            + " '" + UNCATEGORIZED + "')";
+
+    /** The categories of a consumer batch's (person, domain) pairs, two reads whatever the batch's size. */
+    public DomainCategories categoriesOf(Connection connection, Map<Long, Set<String>> domainsByUser) throws SQLException {
+        Set<String> domains = new HashSet<>();
+        domainsByUser.values().forEach(domains::addAll);
+        Map<String, String> global = new HashMap<>();
+        Map<Long, Map<String, String>> overrides = new HashMap<>();
+        if (domains.isEmpty()) {
+            return new DomainCategories(global, overrides);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT dc.dominio, c.nombre FROM dominio_categoria dc JOIN categorias c ON c.id = dc.categoria_id"
+                        + " WHERE dc.dominio IN (" + placeholders(domains.size()) + ")")) {
+            int i = 1;
+            for (String domain : domains) {
+                statement.setString(i++, domain);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    global.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT usuario_id, dominio, categoria FROM dominio_categoria_usuario WHERE usuario_id IN ("
+                        + placeholders(domainsByUser.size()) + ") AND dominio IN (" + placeholders(domains.size()) + ")")) {
+            int i = 1;
+            for (long user : domainsByUser.keySet()) {
+                statement.setLong(i++, user);
+            }
+            for (String domain : domains) {
+                statement.setString(i++, domain);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    overrides.computeIfAbsent(rows.getLong(1), u -> new HashMap<>()).put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        return new DomainCategories(global, overrides);
+    }
+
+    /** The global categories in the original's order with {@value #UNCATEGORIZED} last, then the person's own by name. */
+    public List<CategoryViews.Category> all(Connection connection, long userId) throws SQLException {
+        List<CategoryViews.Category> categories = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nombre FROM categorias ORDER BY nombre = '" + UNCATEGORIZED + "', id")) {
+            collect(statement, false, categories);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nombre FROM categorias_usuario WHERE usuario_id = ? ORDER BY nombre")) {
+            statement.setLong(1, userId);
+            collect(statement, true, categories);
+        }
+        return categories;
+    }
+
+    private static void collect(PreparedStatement statement, boolean own, List<CategoryViews.Category> categories)
+            throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                categories.add(new CategoryViews.Category(rows.getString(1), own));
+            }
+        }
+    }
+
+    /** The category's stored name (the names compare case-insensitively), global or the person's own, if it exists. */
+    public Optional<CategoryViews.Category> find(Connection connection, long userId, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nombre, FALSE FROM categorias WHERE nombre = ?"
+                        + " UNION ALL SELECT nombre, TRUE FROM categorias_usuario WHERE usuario_id = ? AND nombre = ?")) {
+            statement.setString(1, name);
+            statement.setLong(2, userId);
+            statement.setString(3, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new CategoryViews.Category(rows.getString(1), rows.getBoolean(2))) : Optional.empty();
+            }
+        }
+    }
+
+    public void create(Connection connection, long userId, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO categorias_usuario (usuario_id, nombre) VALUES (?, ?)")) {
+            statement.setLong(1, userId);
+            statement.setString(2, name);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The global category of a domain, {@link #UNCATEGORIZED} when it has none. */
+    public String globalCategory(Connection connection, String domain) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT c.nombre FROM dominio_categoria dc"
+                + " JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = ?")) {
+            statement.setString(1, domain);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : UNCATEGORIZED;
+            }
+        }
+    }
+
+    public void putOverride(Connection connection, long userId, String domain, String category) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO dominio_categoria_usuario (usuario_id, dominio, categoria) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE categoria = VALUES(categoria), actualizado_en = CURRENT_TIMESTAMP(3)")) {
+            statement.setLong(1, userId);
+            statement.setString(2, domain);
+            statement.setString(3, category);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Whether there was an override to remove. */
+    public boolean removeOverride(Connection connection, long userId, String domain) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM dominio_categoria_usuario WHERE usuario_id = ? AND dominio = ?")) {
+            statement.setLong(1, userId);
+            statement.setString(2, domain);
+            return statement.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Gives every row of the person's domain in {@code table} the category, in one statement; answers the rows
+     * of that domain (the driver counts matched rows, changed or not). {@code schema_ver} stays: the seconds are
+     * those the definition computed, only the label changes. {@code actualizado_en} says the row was written.
+     */
+    public long recategorise(Connection connection, String table, long userId, String domain, String category)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+                + " SET categoria = ?, actualizado_en = CURRENT_TIMESTAMP(3) WHERE usuario_id = ? AND dominio = ?")) {
+            statement.setString(1, category);
+            statement.setLong(2, userId);
+            statement.setString(3, domain);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+}
