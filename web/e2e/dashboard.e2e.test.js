@@ -192,7 +192,9 @@ if (!existsSync(CHROMIUM)) {
     assert.equal(await card.getByRole('button', { name: '¿Cómo se calculó?' }).getAttribute('aria-expanded'), 'true');
     await axe('sugerencias');
     await shot('sugerencias');
-    await card.getByRole('button', { name: 'Adoptar como límite' }).click();
+    await card.getByRole('button', { name: 'Adoptar como límite' }).click({ timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\n${await card.innerText().catch(() => '')}\n${(await page.locator('main').innerText()).slice(0, 400)}`);
+    });
     await page.getByText('Adoptado:').waitFor();
     const limits = await ok('alerts', '/api/v1/limites', token);
     assert.ok(limits.some((l) => l.categoria === detail.categoria && l.segundos_diarios === detail.segundos), 'the limit is the suggestion');
