@@ -23,7 +23,8 @@ export async function account() {
   return me;
 }
 
-function routeName() {
+/** The page the address names now; a page's late redraw draws nothing once the person has gone elsewhere. */
+export function routeName() {
   const name = location.hash.replace(/^#\/?/, '').split('?')[0];
   if (!session.token) return 'entrar';
   return PAGES[name] && name !== 'entrar' ? name : 'resumen';

@@ -1,4 +1,5 @@
 // Categorías: the person's sites by time with their category, a per-person override, and their own categories.
+import { routeName } from '../app.js';
 import { call, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, statusLine, say } from '../dom.js';
@@ -53,6 +54,7 @@ export async function render(main) {
           return h('tr', {}, h('th', { scope: 'row' }, s.dominio), h('td', { class: 'num', 'data-segundos': s.segundos }, duration(s.segundos)), h('td', {}, select));
         })));
 
+  if (routeName() !== 'categorias') return;
   main.replaceChildren(h('h1', {}, t('Categorías')), status,
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-sitios' }, h('h2', { id: 'titulo-sitios' }, t('Tus sitios')), sites),
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-nueva' }, h('h2', { id: 'titulo-nueva' }, t('Nueva categoría')), create));

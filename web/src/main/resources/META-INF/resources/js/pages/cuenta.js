@@ -3,7 +3,7 @@ import { call, session } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, statusLine, say } from '../dom.js';
 import { instant } from '../format.js';
-import { go } from '../app.js';
+import { go, routeName } from '../app.js';
 
 export async function render(main, { account }) {
   const me = await account();
@@ -56,6 +56,7 @@ export async function render(main, { account }) {
   } }, h('p', {}, t('Borra tu cuenta y todos tus datos. No se puede deshacer.')), field(t('Contraseña actual'), password),
   h('button', { type: 'submit', class: 'peligro' }, t('Borrar mi cuenta')), eraseStatus);
 
+  if (routeName() !== 'cuenta') return;
   main.replaceChildren(h('h1', {}, t('Dispositivos y cuenta')), status,
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-cuenta' }, h('h2', { id: 'titulo-cuenta' }, t('Tu cuenta')),
       h('dl', {}, h('dt', {}, t('Usuario')), h('dd', {}, me.usuario), h('dt', {}, t('Nombre')), h('dd', {}, me.nombre),

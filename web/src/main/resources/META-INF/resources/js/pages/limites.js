@@ -1,4 +1,5 @@
 // Límites: the daily limits with today's use, their editor, and the day's alerts (live ones arrive as toasts).
+import { routeName } from '../app.js';
 import { call } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, statusLine, say } from '../dom.js';
@@ -91,6 +92,7 @@ export async function render(main, { account }) {
       redraw();
     } }, t('Aceptar')))));
 
+  if (routeName() !== 'limites') return;
   main.replaceChildren(h('h1', {}, t('Límites')),
     h('div', { class: 'rejilla' },
       h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-lista' }, h('h2', { id: 'titulo-lista' }, t('Tus límites')), list),

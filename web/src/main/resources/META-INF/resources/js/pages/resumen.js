@@ -1,4 +1,5 @@
 // Resumen: the range's total and its change, time by category, top sites, the hourly profile of a day and daily totals.
+import { routeName } from '../app.js';
 import { call, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field } from '../dom.js';
@@ -131,6 +132,7 @@ export async function render(main, { account }) {
     options: { scales: { x: { stacked: true }, y: { ...secondsAxis(), stacked: true } } },
   }, table(t('Totales diarios'), [t('Día'), t('Tiempo')], daily.dias.map((d) => [day(d.dia), d.segundos])));
 
+  if (routeName() !== 'resumen') return;
   main.replaceChildren(
     h('h1', {}, t('Resumen')),
     h('section', { class: 'tarjeta', 'aria-label': t('Rango') },

@@ -1,4 +1,5 @@
 // Sugerencias: a card per category with its suggested limit or goal explained, the policy evaluator and the forecast.
+import { routeName } from '../app.js';
 import { call } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, statusLine, say, uid } from '../dom.js';
@@ -105,6 +106,7 @@ export async function render(main, { account }) {
   const [details, policy, forecast] = await Promise.all([
     call('suggestions', '/api/sugerencias_detalle'), call('suggestions', '/api/v1/politica'), call('suggestions', '/api/v1/pronosticos?dias=7')]);
   const status = statusLine();
+  if (routeName() !== 'sugerencias') return;
   main.replaceChildren(h('h1', {}, t('Sugerencias')), status,
     details.length === 0 ? h('p', {}, t('Aún no hay sugerencias: usa el navegador unos días.'))
       : h('div', { class: 'rejilla', id: 'tarjetas' }, details.map((d) => card(d, status))),
