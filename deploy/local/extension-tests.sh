@@ -2,7 +2,8 @@
 # The extension's tests: unit tests (node --test) and end-to-end tests in Debian's chromium
 # against the real backend. Called by deploy/local/test.sh. Installs what it needs (chromium,
 # its translations, node, npm ci), starts the backend with up.sh when it is not running and stops
-# what it started, and checks what up.sh left running (runner-checks.sh). Skips the browser tests, loudly, only when chromium cannot be installed.
+# what it started, and checks what up.sh left running (runner-checks.sh). Then the dashboard's
+# end-to-end tests (web-tests.sh). Skips the browser tests, loudly, only when chromium cannot be installed.
 source "$(dirname "$0")/lib.sh"
 
 EXT="$ROOT/extension"
@@ -31,7 +32,7 @@ ready() { curl -fs "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null 2>&1
 started_backend=0
 for svc in "${SERVICES[@]}"; do ready "$svc" || started_backend=1; done
 # Only the services: the broker belongs to whoever started it (test.sh, or a developer's up.sh).
-cleanup() { [ $started_backend = 1 ] && stop_services || true; }
+cleanup() { [ $started_backend = 1 ] && { stop_pid web; stop_services; } || true; }
 trap cleanup EXIT
 if [ $started_backend = 1 ]; then
   build=--no-build
@@ -63,3 +64,6 @@ fi
 
 log "Extension end-to-end tests (chromium $("$CHROMIUM" --version 2>/dev/null | awk '{print $2}'))"
 node --test --test-concurrency=1 test/e2e/
+
+# The dashboard's end-to-end tests, against the same backend (up.sh started the dashboard with it).
+"$ROOT/deploy/local/web-tests.sh"

@@ -11,6 +11,8 @@ SERVICES=(ingest-service features-service alerts-service suggestions-service)
 PORT_BASE=${TIEMPOCHECK_PORT_BASE:-8080}
 declare -A PORT=([ingest-service]=$((PORT_BASE + 1)) [features-service]=$((PORT_BASE + 2))
                  [alerts-service]=$((PORT_BASE + 3)) [suggestions-service]=$((PORT_BASE + 4)))
+# The dashboard (module web) on the port base itself; it has no database and no broker user.
+WEB_PORT=$PORT_BASE
 KAFKA_PORT=${TIEMPOCHECK_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${TIEMPOCHECK_KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -222,6 +224,15 @@ stop_pid() { # name
 }
 
 stop_services() { local svc; for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done; }
+
+# The dashboard's settings: where the browser finds each service, and the origin the services allow (CORS).
+web_env() {
+  echo "TIEMPOCHECK_WEB_INGEST_URL=http://127.0.0.1:${PORT[ingest-service]}" \
+       "TIEMPOCHECK_WEB_FEATURES_URL=http://127.0.0.1:${PORT[features-service]}" \
+       "TIEMPOCHECK_WEB_ALERTS_URL=http://127.0.0.1:${PORT[alerts-service]}" \
+       "TIEMPOCHECK_WEB_SUGGESTIONS_URL=http://127.0.0.1:${PORT[suggestions-service]}"
+}
+web_origin() { echo "http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"; }
 
 # MariaDB and the broker for tests and benchmarks: a broker started here is stopped again on exit.
 start_test_dependencies() {

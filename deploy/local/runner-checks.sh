@@ -56,6 +56,7 @@ restarts_after_kill() { # service
 }
 
 for svc in "${SERVICES[@]}"; do check "$svc listens on 127.0.0.1:${PORT[$svc]} only" only_loopback "${PORT[$svc]}"; done
+check "web listens on 127.0.0.1:$WEB_PORT only" only_loopback "$WEB_PORT"
 check ".run is 0700" mode_is 700 "$RUN"
 check ".run/secrets is 0700" mode_is 700 "$SECRETS"
 check "the broker's data is 0700" mode_is 700 "$KAFKA_HOME/data"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: MariaDB (or the MySQL already on 3306), a real Kafka
-# broker in KRaft mode, and the four services. Safe to run twice. Stop with deploy/local/down.sh.
+# broker in KRaft mode, the four services and the dashboard (web). Safe to run twice. Stop with deploy/local/down.sh.
 #   --no-build   start the jars already built under */target/quarkus-app
 # Every service has its own database user and its own broker user (SASL/SCRAM, ACLs), with
 # passwords generated into .run/secrets; services listen on 127.0.0.1 only unless
 # TIEMPOCHECK_HTTP_HOST says otherwise (0.0.0.0: every interface). Ports: TIEMPOCHECK_PORT_BASE
-# (8080: services on 8081-8084), TIEMPOCHECK_KAFKA_PORT (9092), TIEMPOCHECK_KAFKA_CONTROLLER_PORT (9093).
+# (8080: the dashboard on 8080, services on 8081-8084), TIEMPOCHECK_KAFKA_PORT (9092), TIEMPOCHECK_KAFKA_CONTROLLER_PORT (9093).
 source "$(dirname "$0")/lib.sh"
 
 build=1
@@ -32,10 +32,12 @@ export SMALLRYE_JWT_SIGN_KEY_LOCATION="$RUN/keys/private.pem"
 export QUARKUS_HTTP_HOST="${TIEMPOCHECK_HTTP_HOST:-127.0.0.1}"
 # Sign-up is open on a local system (the prod profile closes it); TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO=false closes it here too.
 export TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO="${TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO:-true}"
+# The services accept cross-origin calls from the dashboard's origin only (and the extension's).
+export TIEMPOCHECK_WEB_ORIGIN="${TIEMPOCHECK_WEB_ORIGIN:-$(web_origin)}"
 
 if [ $build = 1 ]; then
-  log "Building the services (mvn package -DskipTests)"
-  (cd "$ROOT" && "${MVN[@]}" package -DskipTests -pl "$(IFS=,; echo "${SERVICES[*]}")" -am)
+  log "Building the services and the dashboard (mvn package -DskipTests)"
+  (cd "$ROOT" && "${MVN[@]}" package -DskipTests -pl "$(IFS=,; echo "${SERVICES[*]}"),web" -am)
 fi
 
 for svc in "${SERVICES[@]}"; do
@@ -52,8 +54,20 @@ for svc in "${SERVICES[@]}"; do
   log "Started $svc (pid $(cat "$pidf")), log in .run/logs/$svc.log"
 done
 
-for svc in "${SERVICES[@]}"; do
-  url="http://127.0.0.1:${PORT[$svc]}/q/health/ready"
+web_jar="$ROOT/web/target/quarkus-app/quarkus-run.jar"
+if pid_alive "$RUN/pids/web.pid" "$web_jar"; then
+  log "web already running (pid $(cat "$RUN/pids/web.pid"))"
+else
+  wait_port_free "$WEB_PORT" 10 || die "port $WEB_PORT for web is taken by another process"
+  [ -f "$web_jar" ] || die "$web_jar is missing: run without --no-build"
+  (umask 077; env $(web_env) QUARKUS_HTTP_PORT="$WEB_PORT" nohup java -Xmx128m -jar "$web_jar" > "$RUN/logs/web.log" 2>&1 &
+  echo $! > "$RUN/pids/web.pid")
+  log "Started web (pid $(cat "$RUN/pids/web.pid")), log in .run/logs/web.log"
+fi
+
+for svc in "${SERVICES[@]}" web; do
+  port=${PORT[$svc]:-$WEB_PORT}
+  url="http://127.0.0.1:$port/q/health/ready"
   jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
   for i in $(seq 1 240); do
     curl -fs "$url" >/dev/null 2>&1 && break
@@ -67,6 +81,7 @@ P=("${PORT[ingest-service]}" "${PORT[features-service]}" "${PORT[alerts-service]
 cat <<TXT
 
 TiempoCheck is up.
+  Dashboard            http://127.0.0.1:$WEB_PORT   (sign up or sign in there)
   ingest-service       http://127.0.0.1:${P[0]}   (POST /api/v1/eventos, POST /admin/api/usuarios)
   features-service     http://127.0.0.1:${P[1]}   (GET /api/v1/uso/horario|diario|categorias)
   alerts-service       http://127.0.0.1:${P[2]}   (/api/v1/limites, GET /api/v1/alertas/stream (SSE), /api/v1/alertas?dia=)

@@ -5,7 +5,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   ingestUrl: '', // optional per-service URLs (a local install has three ports)
   featuresUrl: '',
   alertsUrl: '',
-  panelUrl: '', // the dashboard; defaults to the server (or the features service)
+  panelUrl: '', // the dashboard (module web); defaults to the server, or locally to the port before the services'
   token: '',
   idleSeconds: 60,
 });
@@ -14,6 +14,7 @@ export const LOCAL_URLS = Object.freeze({
   ingestUrl: 'http://127.0.0.1:8081',
   featuresUrl: 'http://127.0.0.1:8082',
   alertsUrl: 'http://127.0.0.1:8083',
+  panelUrl: 'http://127.0.0.1:8080',
 });
 
 /** chrome.idle accepts 15 s at least; a day at most is plenty. */
@@ -29,8 +30,20 @@ export function serviceUrls(settings) {
     ingest: trim(settings.ingestUrl) || server,
     features,
     alerts: trim(settings.alertsUrl) || server,
-    panel: trim(settings.panelUrl) || features,
+    panel: trim(settings.panelUrl) || server || localDashboard(features),
   };
+}
+
+/** The local runner puts the dashboard two ports below features-service (8080 and 8082). */
+function localDashboard(features) {
+  try {
+    const url = new URL(features);
+    if (!url.port) return features;
+    url.port = String(Number(url.port) - 2);
+    return trim(url.href);
+  } catch {
+    return features;
+  }
 }
 
 /** Problems with the settings, as [field, i18n message key] pairs; empty when they are usable. */

@@ -18,7 +18,8 @@ test('per-service URLs win over the server URL (local install on three ports)', 
   assert.equal(urls.ingest, 'http://127.0.0.1:8081');
   assert.equal(urls.features, 'http://127.0.0.1:8082');
   assert.equal(urls.alerts, 'http://127.0.0.1:8083');
-  assert.equal(urls.panel, 'http://127.0.0.1:8082');
+  assert.equal(urls.panel, 'http://127.0.0.1:8080', 'Abrir panel opens the dashboard');
+  assert.equal(serviceUrls({ ...base, featuresUrl: 'http://127.0.0.1:18082' }).panel, 'http://127.0.0.1:18080', 'two ports below features-service');
   assert.equal(serviceUrls({ ...base, servidor: 'https://a.com', alertsUrl: 'https://b.com' }).alerts, 'https://b.com');
 });
 

@@ -1,0 +1,45 @@
+// The services' public APIs, called with the tab's session token.
+const TOKEN_KEY = 'tiempocheck.sesion';
+let bases = null;
+
+export async function loadConfig() {
+  if (!bases) bases = await (await fetch('/config.json')).json();
+  return bases;
+}
+
+export function base(service) { return bases[service]; }
+
+export const session = {
+  get token() { return sessionStorage.getItem(TOKEN_KEY); },
+  set(token) { sessionStorage.setItem(TOKEN_KEY, token); },
+  forget() { sessionStorage.removeItem(TOKEN_KEY); },
+};
+
+/** An API error with the service's {campo, motivo} when it sent one. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.motivo ? (body.campo ? `${body.campo}: ${body.motivo}` : body.motivo) : `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export async function call(service, path, { method = 'GET', body, auth = true, raw = false } = {}) {
+  // Always JSON: the services refuse (415) a call without it on any resource that consumes JSON, GETs too.
+  const headers = { 'Content-Type': 'application/json' };
+  if (auth && session.token) headers.Authorization = `Bearer ${session.token}`;
+  const response = await fetch(base(service) + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401 && auth) {
+    session.forget();
+    window.dispatchEvent(new Event('tiempocheck:salir'));
+  }
+  if (!response.ok) {
+    let parsed = null;
+    try { parsed = await response.json(); } catch { /* not JSON */ }
+    const error = new ApiError(response.status, parsed);
+    error.retryAfter = response.headers.get('Retry-After');
+    throw error;
+  }
+  if (raw) return response;
+  return response.status === 204 ? null : response.json();
+}
