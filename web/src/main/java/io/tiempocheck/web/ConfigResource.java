@@ -22,6 +22,9 @@ public class ConfigResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public PageConfig get() {
+        if (config.sameOrigin()) {
+            return new PageConfig("", "", "", "");
+        }
         DashboardConfig.Services services = config.services();
         return new PageConfig(services.ingest(), services.features(), services.alerts(), services.suggestions());
     }

@@ -1,6 +1,7 @@
 package io.tiempocheck.web;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Where the pages find the services. Locally each service has its own port (CORS lets the dashboard's
@@ -8,6 +9,10 @@ import io.smallrye.config.ConfigMapping;
  */
 @ConfigMapping(prefix = "tiempocheck.web")
 public interface DashboardConfig {
+
+    /** Behind the Ingress (one host): the pages call their own origin, whatever {@link #services()} says. */
+    @WithDefault("false")
+    boolean sameOrigin();
 
     Services services();
 
