@@ -54,11 +54,15 @@ final class ManifestValidator {
     record Rendered(List<HasMetadata> objects, List<String> problems) {
     }
 
+    /** The documents of a multi-document YAML text, as trees (equal whatever the order of a map's keys). */
+    static List<JsonNode> documents(String yaml) throws IOException {
+        return YAML.readValues(YAML.getFactory().createParser(yaml), JsonNode.class).readAll();
+    }
+
     static Rendered validate(Path kustomization) throws IOException, InterruptedException {
         List<HasMetadata> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (JsonNode document : YAML.readValues(YAML.getFactory().createParser(render(kustomization)), JsonNode.class)
-                .readAll()) {
+        for (JsonNode document : documents(render(kustomization))) {
             if (document == null || document.isEmpty()) {
                 continue;
             }

@@ -1,9 +1,6 @@
 package io.tiempocheck.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -33,7 +30,6 @@ class ManifestsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("tiempocheck.root", "../../..")).toAbsolutePath().normalize();
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> SERVICES =
             List.of("ingest-service", "features-service", "alerts-service", "suggestions-service", "web");
 
@@ -120,9 +116,7 @@ class ManifestsTest {
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            return documents.readAll();
-        }
+        return ManifestValidator.documents(Files.readString(file));
     }
 
     @Test
