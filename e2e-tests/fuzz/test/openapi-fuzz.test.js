@@ -182,6 +182,8 @@ const FOUND = [
   [2, 'POST', '/admin/api/features_rebuild?dia=%2B999999999-12-31', 'admin'],
   [2, 'GET', '/features_qa?dia=-999999999-01-01', 'admin'],
   [3, 'GET', '/api/v1/alertas/stream?token=%07%00', 'none'],
+  [3, 'GET', '/api/v1/alertas/stream?last_event_id=%zz&a=1', 'none'],
+  [3, 'GET', '/api/v1/alertas/stream?token=%zz', 'none'],
   [4, 'GET', '/api/v1/resumen?semana=-999999999-01-01', 'user'],
   [4, 'GET', '/api/v1/resumen?semana=%2B999999999-W01', 'user'],
   [2, 'GET', '/api/v1/uso/categorias?rango=%zz', 'user'],

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 public class QueryTokenFilter {
 
     static final String STREAM_PATH = "/api/v1/alertas/stream";
-    /** Above the authentication filter's priority (200), so it runs first. */
-    private static final int BEFORE_AUTHENTICATION = 1_000;
+    /**
+     * Above the authentication filter's priority (200), so it runs first, and below 300 (order -300),
+     * so that HttpLayerErrors has answered a malformed query with a 400 before this one reads it.
+     */
+    private static final int BEFORE_AUTHENTICATION = 250;
     /** A JWT's base64url parts and dots; anything else is left out and the request is unauthenticated (401). */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
