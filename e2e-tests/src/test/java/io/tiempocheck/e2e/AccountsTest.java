@@ -69,14 +69,16 @@ class AccountsTest {
         String login = unique("ana");
         Response created = signUp(login, PASSWORD, "Ana", "America/Monterrey");
         created.then().statusCode(201).body("usuario", equalTo(login)).body("nombre", equalTo("Ana"))
-                .body("tz", equalTo("America/Monterrey")).body("dispositivos", equalTo(0)).body("activo", equalTo(true));
+                .body("tz", equalTo("America/Monterrey")).body("dispositivos", equalTo(0)).body("activo", equalTo(true))
+                .body("creado_en", notNullValue());
         // One account per name, whatever the case it is typed in.
         signUp(login.toUpperCase(), PASSWORD, "Otra Ana", null).then().statusCode(409).body("campo", equalTo("usuario"));
 
         String session = signIn(login, PASSWORD);
         ingest(session).get("/api/v1/cuenta").then().statusCode(200)
                 .body("usuario_id", equalTo(created.jsonPath().getInt("usuario_id"))).body("usuario", equalTo(login))
-                .body("tz", equalTo("America/Monterrey")).body("dispositivos", equalTo(0));
+                .body("tz", equalTo("America/Monterrey")).body("dispositivos", equalTo(0))
+                .body("creado_en", equalTo(created.jsonPath().getString("creado_en")));
         // The session works on the other services too (the dashboard's token).
         given().baseUri(system.features.baseUrl()).auth().oauth2(session).get("/api/v1/uso/categorias?rango=hoy").then().statusCode(200);
 
@@ -179,7 +181,8 @@ class AccountsTest {
         ingest(session).get("/api/v1/cuenta").then().body("dispositivos", equalTo(2));
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> ingest(session).get("/api/v1/dispositivos").then().statusCode(200)
                 .body("", hasSize(2)).body("find { it.device_id == '" + laptopId + "' }.visto_en", notNullValue())
-                .body("find { it.device_id == '" + desktopId + "' }.nombre", equalTo("Escritorio")));
+                .body("find { it.device_id == '" + desktopId + "' }.nombre", equalTo("Escritorio"))
+                .body("find { it.device_id == '" + laptopId + "' }.creado_en", equalTo(laptop.jsonPath().getString("creado_en"))));
 
         try (SseClient laptopStream = new SseClient(system.alerts.get(1).baseUrl() + "/api/v1/alertas/stream", fromLaptop.token(), null);
              SseClient desktopStream = new SseClient(system.alerts.get(1).baseUrl() + "/api/v1/alertas/stream", fromDesktop.token(), null)) {

@@ -65,6 +65,8 @@ public class AccountService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw new RefusedException(409, "usuario", "ese nombre de usuario ya existe");
         }
+        // creado_en is the database's clock (its column default): read it back for the answer.
+        User.getEntityManager().refresh(user);
         return view(user);
     }
 

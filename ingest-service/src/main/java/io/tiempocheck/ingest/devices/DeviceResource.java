@@ -41,7 +41,7 @@ public class DeviceResource {
     public record DeviceRequest(String nombre) {
     }
 
-    public record CreatedDevice(String device_id, String nombre, String token) {
+    public record CreatedDevice(String device_id, String nombre, Instant creado_en, String token) {
     }
 
     public record DeviceView(String device_id, String nombre, Instant creado_en, Instant visto_en) {
@@ -61,7 +61,7 @@ public class DeviceResource {
             throw new InvalidInputException("nombre", "falta");
         }
         var device = devices.create(user.id(), AccountFields.name("nombre", request.nombre()));
-        return Response.status(Response.Status.CREATED).entity(new CreatedDevice(device.deviceId(), device.name(), device.token())).build();
+        return Response.status(Response.Status.CREATED).entity(new CreatedDevice(device.deviceId(), device.name(), device.createdAt(), device.token())).build();
     }
 
     @GET

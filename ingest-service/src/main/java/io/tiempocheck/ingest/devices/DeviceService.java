@@ -44,8 +44,10 @@ public class DeviceService {
         device.id = UUID.randomUUID().toString();
         device.userId = userId;
         device.name = name;
-        device.persist();
-        return new NewDevice(device.id, name, clock.instant(), tokens.issue(user, device.id));
+        device.persistAndFlush();
+        // creado_en is the database's clock (its column default), as the device list shows it later.
+        Device.getEntityManager().refresh(device);
+        return new NewDevice(device.id, name, device.createdAt, tokens.issue(user, device.id));
     }
 
     public List<Device> active(long userId) {
