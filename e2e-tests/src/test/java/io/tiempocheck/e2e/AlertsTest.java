@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Limits and real-time alerts, from the extension's HTTP events to the SSE stream, on the real broker and database. */
+@ExtendWith(SharedSystem.class)
 class AlertsTest {
 
     /** From the 202 of the crossing event to the alert on the stream, with room for a loaded machine. */
@@ -48,13 +49,8 @@ class AlertsTest {
     private static TiempoCheckSystem system;
 
     @BeforeAll
-    static void start() {
-        system = new TiempoCheckSystem().start().startAlerts(1, "TIEMPOCHECK_ALERTS_STREAM_KEEP_ALIVE", "PT1S");
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+    static void share(TiempoCheckSystem shared) {
+        system = shared;
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.tiempocheck.e2e;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * at once (and never anyone else's), new events and rebuilds keeping it, and the dashboard's usage views
  * over any range. One system for all methods; each method has users of its own.
  */
+@ExtendWith(SharedSystem.class)
 class CategoryOverridesTest {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
@@ -35,14 +36,9 @@ class CategoryOverridesTest {
     private static TiempoCheckSystem system;
 
     @BeforeAll
-    static void start() {
-        // alerts-service too: a limit on a category must see the sites a person moved into it.
-        system = new TiempoCheckSystem().start().startAlerts(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+    static void share(TiempoCheckSystem shared) {
+        // Its alerts-service too: a limit on a category must see the sites a person moved into it.
+        system = shared;
     }
 
     /** youtube.com (Entretenimiento) 300 s on the 20th and 1200 s across 22:00-23:00 on the 21st, github.com 600 s. */

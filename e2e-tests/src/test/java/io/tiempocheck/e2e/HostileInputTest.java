@@ -1,9 +1,9 @@
 package io.tiempocheck.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hostile inputs of issue 12 that used to be read leniently, answer 500 or answer an empty
  * body: each is refused with its status and the JSON error body, naming the field where there is one.
  */
+@ExtendWith(SharedSystem.class)
 class HostileInputTest {
 
     private static final String JSON = "application/json";
@@ -35,14 +36,9 @@ class HostileInputTest {
     private static TiempoCheckSystem.User ana;
 
     @BeforeAll
-    static void start() {
-        system = new TiempoCheckSystem().start().startAlerts(1).startSuggestions();
+    static void share(TiempoCheckSystem shared) {
+        system = shared;
         ana = system.createUser("Ana", "America/Mexico_City");
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
     }
 
     @Test

@@ -9,9 +9,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import static io.restassured.RestAssured.given;
 import static io.tiempocheck.e2e.Events.batch;
 import static io.tiempocheck.e2e.Events.event;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,19 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** An event sent by the extension reaches the feature store through HTTP, Kafka and MySQL, counted exactly once. */
+@ExtendWith(SharedSystem.class)
 class IngestToFeatureStoreTest {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
     private static TiempoCheckSystem system;
 
     @BeforeAll
-    static void start() {
-        system = new TiempoCheckSystem().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+    static void share(TiempoCheckSystem shared) {
+        system = shared;
     }
 
     @Test
@@ -217,6 +212,7 @@ class IngestToFeatureStoreTest {
     void aRecordThatCanNeverBeProcessedGoesToTheDeadLetterTopicAndDoesNotBlockItsPartition() {
         User ana = system.createUser("Ana", null);
         String key = Long.toString(ana.id());
+        double deadLetteredBefore = system.featuresCounter("tiempocheck_events_dead_lettered_total");
         try (var producer = new KafkaProducer<String, String>(KafkaClients.config(),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(system.eventsTopic, key, "{this is not an event")).get();
@@ -232,8 +228,13 @@ class IngestToFeatureStoreTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(system.deadLetterTopic));
             List<ConsumerRecord<String, String>> parked = new ArrayList<>();
+            // Other classes' dead letters are there too: Ana's are those with her key.
             await().atMost(VISIBLE_WITHIN).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(parked::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        parked.add(record);
+                    }
+                });
                 return !parked.isEmpty();
             });
             assertEquals(1, parked.size());
@@ -241,7 +242,8 @@ class IngestToFeatureStoreTest {
             assertEquals(key, parked.get(0).key());
             assertNotNull(parked.get(0).headers().lastHeader("dead-letter-reason"));
         }
+        assertEquals(1.0, system.featuresCounter("tiempocheck_events_dead_lettered_total") - deadLetteredBefore);
         given().baseUri(system.features.baseUrl()).get("/q/metrics").then().statusCode(200)
-                .body(allOf(containsString("tiempocheck_events_dead_lettered_total 1.0"), containsString("tiempocheck_events_recorded_total")));
+                .body(containsString("tiempocheck_events_recorded_total"));
     }
 }

@@ -9,9 +9,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static io.tiempocheck.e2e.Events.batch;
@@ -39,19 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * could), among good events of other users: the good ones are counted, the services stay ready, each
  * bad record sits in the dead-letter topic with its reason and nothing of it is in the feature store.
  */
+@ExtendWith(SharedSystem.class)
 class PoisonRecordsTest {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(60);
     private static TiempoCheckSystem system;
 
     @BeforeAll
-    static void start() {
-        system = new TiempoCheckSystem().start().startAlerts(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
+    static void share(TiempoCheckSystem shared) {
+        system = shared;
     }
 
     @Test
@@ -94,7 +91,7 @@ class PoisonRecordsTest {
                 ProducerConfig.LINGER_MS_CONFIG, "50"), new StringSerializer(), new StringSerializer())) {
             // One key for all of them: one partition, so the poison records sit in the very batches of the good ones.
             for (String record : sent) {
-                producer.send(new ProducerRecord<>(system.eventsTopic, "1", record));
+                producer.send(new ProducerRecord<>(system.eventsTopic, Long.toString(mal.id()), record));
             }
             producer.flush();
         }
@@ -107,7 +104,7 @@ class PoisonRecordsTest {
         });
         given().baseUri(system.features.baseUrl()).get("/q/health/ready").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> parked = readAll(system.deadLetterTopic, poison.size() * 2);
+        List<ConsumerRecord<String, String>> parked = readAll(system.deadLetterTopic, Long.toString(mal.id()), poison.size() * 2);
         Map<String, Integer> copies = new HashMap<>();
         for (ConsumerRecord<String, String> record : parked) {
             String reason = new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
@@ -149,7 +146,7 @@ class PoisonRecordsTest {
                 .body("nivel[0]", equalTo("exceso")));
         given().baseUri(system.alerts.get(0).baseUrl()).get("/q/health/ready").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> parked = readAll(system.featureUpdatesDeadLetterTopic, 2);
+        List<ConsumerRecord<String, String>> parked = readAll(system.featureUpdatesDeadLetterTopic, Long.toString(mal.id()), 2);
         assertEquals(List.of(beyondTheCalendar, negative), parked.stream().map(ConsumerRecord::value).toList());
         assertNotNull(parked.get(0).headers().lastHeader("dead-letter-reason"));
         system.alerts(mal).get("/api/v1/alertas?dia=2026-03-21").then().body("size()", equalTo(0));
@@ -162,18 +159,26 @@ class PoisonRecordsTest {
                 + "\",\"tiempo\":" + seconds + ",\"recibido_en\":\"" + Instant.now() + "\",\"tz\":\"" + zone + "\"}";
     }
 
-    /** The topic's records, once at least {@code expected} are there and no more come within a second. */
-    private static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
+    /**
+     * The topic's records with the given key (other classes' records are there too), once at least
+     * {@code expected} are there and no more come within a second.
+     */
+    private static List<ConsumerRecord<String, String>> readAll(String topic, String key, int expected) {
         try (var consumer = new KafkaConsumer<String, String>(KafkaClients.config(
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Consumer<ConsumerRecord<String, String>> keep = record -> {
+                if (key.equals(record.key())) {
+                    records.add(record);
+                }
+            };
             await().atMost(VISIBLE_WITHIN).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(keep);
                 return records.size() >= expected;
             });
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            consumer.poll(Duration.ofSeconds(1)).forEach(keep);
             return records;
         }
     }

@@ -2,9 +2,9 @@ package io.tiempocheck.e2e;
 
 import io.restassured.path.json.JsonPath;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * into the real feature store. The users live in a zone where it is around noon while the test
  * runs, so "today" and "yesterday" cannot move under it.
  */
+@ExtendWith(SharedSystem.class)
 class SuggestionsTest {
 
     private static final Duration ARRIVES_WITHIN = Duration.ofSeconds(60);
@@ -41,17 +42,12 @@ class SuggestionsTest {
     private static LocalDate today;
 
     @BeforeAll
-    static void start() {
-        system = new TiempoCheckSystem().start().startSuggestions();
+    static void share(TiempoCheckSystem shared) {
+        system = shared;
         int hours = 12 - OffsetDateTime.now(ZoneOffset.UTC).getHour();
         hours = hours > 14 ? hours - 24 : hours < -12 ? hours + 24 : hours;
         offset = ZoneOffset.ofHours(hours);
         today = LocalDate.now(offset);
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
     }
 
     /** Etc/GMT zones are named with the sign reversed: Etc/GMT-11 is UTC+11. */

@@ -303,6 +303,16 @@ final class TiempoCheckSystem implements AutoCloseable {
         return given().baseUri(features.baseUrl()).auth().oauth2(ADMIN_TOKEN);
     }
 
+    /**
+     * A counter of features-service without labels, as /q/metrics shows it now; 0 before its first count.
+     * Tests on a {@link SharedSystem} compare it before and after their own events.
+     */
+    double featuresCounter(String name) {
+        String metrics = given().baseUri(features.baseUrl()).get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).strip())).findFirst().orElse(0);
+    }
+
     /** A request to the first alerts-service replica as the given user. */
     RequestSpecification alerts(User user) {
         return alerts(0, user);
