@@ -1,7 +1,7 @@
 package io.tiempocheck.features.jobs;
 
 import io.agroal.api.AgroalDataSource;
-import io.tiempocheck.features.store.Jdbc;
+import io.tiempocheck.common.jdbc.UtcColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -32,7 +32,7 @@ public class JobRunRepository {
             statement.setString(1, job);
             statement.setString(2, instance);
             statement.setString(3, trigger);
-            statement.setObject(4, Jdbc.utc(start));
+            statement.setObject(4, UtcColumns.utc(start));
             statement.setString(5, JobRun.RUNNING);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -47,7 +47,7 @@ public class JobRunRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("UPDATE features_jobs_ejecuciones"
                      + " SET fin = ?, estado = ?, filas = ?, dias_reconstruidos = ?, lag_segundos = ?, error = ? WHERE id = ?")) {
-            statement.setObject(1, Jdbc.utc(end));
+            statement.setObject(1, UtcColumns.utc(end));
             statement.setString(2, status);
             statement.setLong(3, rows);
             statement.setInt(4, daysRebuilt);
@@ -88,7 +88,7 @@ public class JobRunRepository {
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT MAX(actualizado_en) FROM features_dias")) {
             row.next();
-            return Optional.ofNullable(Jdbc.instant(row, 1));
+            return Optional.ofNullable(UtcColumns.instant(row, 1));
         }
     }
 
@@ -104,7 +104,7 @@ public class JobRunRepository {
                 long lag = row.getLong(10);
                 Long lagSeconds = row.wasNull() ? null : lag;
                 return Optional.of(new JobRun(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        Jdbc.instant(row, 5), Jdbc.instant(row, 6), row.getString(7), row.getLong(8),
+                        UtcColumns.instant(row, 5), UtcColumns.instant(row, 6), row.getString(7), row.getLong(8),
                         row.getInt(9), lagSeconds, row.getString(11)));
             }
         }

@@ -1,8 +1,8 @@
 package io.tiempocheck.features.recording;
 
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.jdbc.UtcColumns;
 import io.tiempocheck.features.store.HourSlots;
-import io.tiempocheck.features.store.Jdbc;
 import io.tiempocheck.features.store.SqlLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -120,8 +120,8 @@ public class RegistroRepository {
                     if (entry.getKey().deviceId() != null) {
                         select.setString(i++, entry.getKey().deviceId());
                     }
-                    select.setObject(i++, Jdbc.utc(entry.getValue().from() - UsageEvent.MAX_SECONDS));
-                    select.setObject(i++, Jdbc.utc(entry.getValue().to()));
+                    select.setObject(i++, UtcColumns.utc(entry.getValue().from() - UsageEvent.MAX_SECONDS));
+                    select.setObject(i++, UtcColumns.utc(entry.getValue().to()));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -1,5 +1,6 @@
 package io.tiempocheck.features.store;
 
+import io.tiempocheck.common.jdbc.UtcColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +118,7 @@ public class DayStateRepository {
     /** Days that received events since the instant (the hourly job's lookback). */
     public SortedSet<UserDay> updatedSince(Connection connection, Instant since) throws SQLException {
         return userDays(connection, "SELECT usuario_id, dia FROM features_dias WHERE actualizado_en >= ?",
-                since.atOffset(ZoneOffset.UTC).toLocalDateTime(), null);
+                UtcColumns.utc(since), null);
     }
 
     /** Days of the range holding aggregate rows written under an older definition. */
@@ -172,8 +172,8 @@ public class DayStateRepository {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DayState(row.getString(1), Jdbc.instant(row, 2), Jdbc.instant(row, 3),
-                        Jdbc.instant(row, 4), Jdbc.instant(row, 5), row.getLong(6), row.getLong(7), row.getLong(8)));
+                return Optional.of(new DayState(row.getString(1), UtcColumns.instant(row, 2), UtcColumns.instant(row, 3),
+                        UtcColumns.instant(row, 4), UtcColumns.instant(row, 5), row.getLong(6), row.getLong(7), row.getLong(8)));
             }
         }
     }

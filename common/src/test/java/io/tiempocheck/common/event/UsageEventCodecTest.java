@@ -1,11 +1,11 @@
-package io.tiempocheck.ingest.messaging;
+package io.tiempocheck.common.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.tiempocheck.common.event.UsageEvent;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,12 +16,18 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class UsageEventWriterTest {
+/**
+ * The topic's one JSON form: {@link UsageEventWriter} writes byte for byte what Jackson's data binding of
+ * {@link UsageEvent} writes, and {@link UsageEventReader} reads both back into the same event.
+ */
+class UsageEventCodecTest {
 
     /** The ObjectMapper as Quarkus configures it: java.time as ISO-8601 text. */
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final UsageEventReader reader = new UsageEventReader(mapper.getFactory());
 
     @Test
     void writesTheSameDocumentAsDataBinding() throws Exception {
@@ -71,6 +77,35 @@ class UsageEventWriterTest {
                     "site-" + random.nextInt(10) + ".com", start, 1 + random.nextInt(3600), received, "America/Mexico_City");
             assertWrittenAsDataBinding(writer, event);
         }
+    }
+
+    /** Events a browser can send, through one writer: each comes back whole from both forms. */
+    @Test
+    void readsBackWhatTheWriterAndDataBindingWrite() throws Exception {
+        UsageEventWriter writer = new UsageEventWriter();
+        Instant batch = Instant.parse("2026-03-01T16:00:00.123456Z");
+        for (UsageEvent event : List.of(
+                new UsageEvent(1, UUID.randomUUID(), 7, "d-1", "youtube.com", OffsetDateTime.parse("2026-03-01T10:00:00-06:00"),
+                        UsageEvent.MAX_SECONDS, batch, "America/Mexico_City"),
+                new UsageEvent(1, UUID.randomUUID(), 7, null, "bücher.de", OffsetDateTime.parse("2026-03-01T10:59:30.5+05:30"), 1,
+                        batch, "Asia/Kolkata"),
+                new UsageEvent(1, UUID.randomUUID(), 8, "quote\"d\\ ñ 😀", "github.com",
+                        OffsetDateTime.parse("2026-03-01T10:00:07.000001Z"), 5, Instant.parse("2026-11-27T23:59:59.1Z"), "UTC"))) {
+            assertEquals(event, reader.read(writer.value(event)));
+            assertEquals(event, reader.read(mapper.writeValueAsBytes(event)));
+        }
+    }
+
+    @Test
+    void skipsFieldsTheContractDoesNotNameAndRefusesWhatIsNotAnEvent() throws Exception {
+        UsageEvent event = reader.read(("{\"schema_ver\":1,\"extra\":{\"a\":[1,2]},\"usuario_id\":3,\"tiempo\":60,"
+                + "\"device_id\":null}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(new UsageEvent(1, null, 3, null, null, null, 60, null, null), event);
+        for (String bad : List.of("[]", "{\"usuario_id\":\"3\"}", "{\"dominio\":7}", "{\"tiempo\":60")) {
+            assertThrows(IOException.class, () -> reader.read(bad.getBytes(StandardCharsets.UTF_8)), bad);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> reader.read("{\"event_id\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private void assertWrittenAsDataBinding(UsageEventWriter writer, UsageEvent event) throws Exception {

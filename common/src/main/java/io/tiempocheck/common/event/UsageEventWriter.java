@@ -1,7 +1,6 @@
-package io.tiempocheck.ingest.messaging;
+package io.tiempocheck.common.event;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.tiempocheck.common.event.UsageEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,13 +10,14 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Writes the Kafka key and the topic's JSON contract of the events of one HTTP batch, byte for byte
- * the document the application's ObjectMapper writes (UsageEventWriterTest holds the two together).
+ * Writes the Kafka key and the topic's JSON contract of the events of one batch, byte for byte the
+ * document the application's ObjectMapper writes; {@link UsageEventReader} reads it back
+ * (UsageEventCodecTest holds the three together).
  * The fields a batch shares (user, device, reception time, zone) are written once and copied into
- * every event; the others go straight into a byte buffer. A JsonGenerator per event and the general
- * date formatter were a quarter of ingest's CPU. One writer per batch: it is not thread-safe.
+ * every event; the others go straight into a byte buffer, without a JsonGenerator per event or the
+ * general date formatter (see docs/benchmarks.md). One writer per batch: it is not thread-safe.
  */
-final class UsageEventWriter {
+public final class UsageEventWriter {
 
     private static final byte[] SCHEMA_VER = ascii("{\"schema_ver\":");
     private static final byte[] EVENT_ID = ascii(",\"event_id\":\"");
@@ -36,12 +36,12 @@ final class UsageEventWriter {
     private byte[] receivedAndZone;
 
     /** The record key: the user id as text, so that a user's events keep their order in one partition. */
-    byte[] key(UsageEvent event) {
+    public byte[] key(UsageEvent event) {
         share(event);
         return key;
     }
 
-    byte[] value(UsageEvent event) {
+    public byte[] value(UsageEvent event) {
         share(event);
         length = 0;
         append(SCHEMA_VER);
