@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * One measured interval as it travels on {@code tiempocheck.usage-events.v1} (key = usuario_id).
- * Field names are the wire contract shared by ingest-service and features-service.
+ * Field names are the wire contract shared by ingest-service and features-service, written by
+ * {@link UsageEventWriter} and read by {@link UsageEventReader} (the same JSON data binding gives);
+ * the limits both services apply are the constants below.
  *
  * @param dominio    the registrable base domain, already normalized at ingest
  * @param fechaHora  start of the interval, with the offset the browser sent

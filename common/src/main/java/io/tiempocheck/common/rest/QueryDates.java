@@ -2,6 +2,7 @@ package io.tiempocheck.common.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one way every service reads a date from a query string. java.time accepts years up to
@@ -13,6 +14,8 @@ public final class QueryDates {
     /** Ingest refuses events before this day, so nothing is stored earlier. */
     public static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LAST = LocalDate.of(2099, 12, 31);
+    /** The longest range an operator's query (QA, rebuild) may ask for: ten years, leap days included. */
+    public static final int MAX_RANGE_DAYS = 3660;
 
     private QueryDates() {
     }
@@ -28,5 +31,28 @@ public final class QueryDates {
             throw new InvalidInputException(field, "debe ser una fecha entre " + FIRST + " y " + LAST);
         }
         return date;
+    }
+
+    /** The days {@code from..to}, both inclusive. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * A range from {@code dia} alone, or {@code desde}/{@code hasta}; {@code defaultFrom}/{@code defaultTo}
+     * fill in what is missing. At most {@code maxDays} days, {@code desde} not after {@code hasta}.
+     */
+    public static DateRange range(String day, String from, String to, LocalDate defaultFrom, LocalDate defaultTo, int maxDays) {
+        if (day != null && (from != null || to != null)) {
+            throw new InvalidInputException("dia", "usa dia o desde/hasta, no ambos");
+        }
+        LocalDate first = day != null ? parse("dia", day) : from != null ? parse("desde", from) : defaultFrom;
+        LocalDate last = day != null ? first : to != null ? parse("hasta", to) : defaultTo;
+        if (first.isAfter(last)) {
+            throw new InvalidInputException("desde", "debe ser anterior o igual a hasta");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= maxDays) {
+            throw new InvalidInputException("desde", "el rango admite como máximo " + maxDays + " días");
+        }
+        return new DateRange(first, last);
     }
 }

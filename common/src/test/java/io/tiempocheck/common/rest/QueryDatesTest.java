@@ -33,4 +33,22 @@ class QueryDatesTest {
         assertEquals("dia", e.field());
         assertEquals("debe ser una fecha AAAA-MM-DD", e.getMessage());
     }
+
+    @Test
+    void aRangeIsADayOrDesdeHastaInOrderAndAtMostTheMaximum() {
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        assertEquals(new QueryDates.DateRange(today, today), QueryDates.range("2026-12-02", null, null, null, null, 1));
+        assertEquals(new QueryDates.DateRange(today.minusDays(6), today),
+                QueryDates.range(null, null, null, today.minusDays(6), today, QueryDates.MAX_RANGE_DAYS));
+        assertEquals(new QueryDates.DateRange(LocalDate.of(2016, 12, 1), LocalDate.of(2026, 12, 8)),
+                QueryDates.range(null, "2016-12-01", "2026-12-08", null, null, QueryDates.MAX_RANGE_DAYS));
+        assertRefused("dia", () -> QueryDates.range("2026-12-02", "2026-12-01", null, null, null, 7));
+        assertRefused("desde", () -> QueryDates.range(null, "2026-12-02", "2026-12-01", null, null, 7));
+        assertRefused("desde", () -> QueryDates.range(null, "2016-12-01", "2026-12-09", null, null, QueryDates.MAX_RANGE_DAYS));
+        assertRefused("hasta", () -> QueryDates.range(null, "2026-12-01", "2026-12-32", null, null, 7));
+    }
+
+    private static void assertRefused(String field, Runnable call) {
+        assertEquals(field, assertThrows(InvalidInputException.class, call::run).field());
+    }
 }

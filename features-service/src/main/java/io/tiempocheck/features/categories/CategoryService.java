@@ -7,8 +7,8 @@ import io.tiempocheck.common.rest.InvalidInputException;
 import io.tiempocheck.common.rest.QueryDates;
 import io.tiempocheck.features.categories.CategoryViews.Category;
 import io.tiempocheck.features.categories.CategoryViews.SiteCategory;
-import io.tiempocheck.features.repository.DayStateRepository;
-import io.tiempocheck.features.repository.FeatureScope;
+import io.tiempocheck.features.store.DayStateRepository;
+import io.tiempocheck.features.store.FeatureScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

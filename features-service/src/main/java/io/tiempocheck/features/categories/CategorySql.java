@@ -1,5 +1,6 @@
 package io.tiempocheck.features.categories;
 
+import io.tiempocheck.features.store.CategoryLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -7,80 +8,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The SQL of categories: the global list ({@code categorias}, {@code dominio_categoria}), each person's own
+ * The SQL of the categories endpoints: the global list ({@code categorias}, {@code dominio_categoria}), each person's own
  * ({@code categorias_usuario}) and overrides ({@code dominio_categoria_usuario}), and the rewrite of a
  * person's aggregate rows of one domain. Every statement about a person binds their id.
  */
 @ApplicationScoped
 public class CategorySql {
 
-    public static final String UNCATEGORIZED = "Sin categoría";
-
-    /**
-     * The category a rebuild gives each grouped row {@code g} (with {@code g.usuario_id}, {@code g.dominio}):
-     * the same rule as {@link DomainCategories#of}, as scalar subqueries that MariaDB caches per outer value.
-     */
-    public static final String CATEGORY_OF_GROUP = "COALESCE("
-            + "(SELECT du.categoria FROM dominio_categoria_usuario du WHERE du.usuario_id = g.usuario_id AND du.dominio = g.dominio),"
-            + " (SELECT c.nombre FROM dominio_categoria dc JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = g.dominio),"
-            + " '" + UNCATEGORIZED + "')";
-
-    /** The categories of a consumer batch's (person, domain) pairs, two reads whatever the batch's size. */
-    public DomainCategories categoriesOf(Connection connection, Map<Long, Set<String>> domainsByUser) throws SQLException {
-        Set<String> domains = new HashSet<>();
-        domainsByUser.values().forEach(domains::addAll);
-        Map<String, String> global = new HashMap<>();
-        Map<Long, Map<String, String>> overrides = new HashMap<>();
-        if (domains.isEmpty()) {
-            return new DomainCategories(global, overrides);
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT dc.dominio, c.nombre FROM dominio_categoria dc JOIN categorias c ON c.id = dc.categoria_id"
-                        + " WHERE dc.dominio IN (" + placeholders(domains.size()) + ")")) {
-            int i = 1;
-            for (String domain : domains) {
-                statement.setString(i++, domain);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    global.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT usuario_id, dominio, categoria FROM dominio_categoria_usuario WHERE usuario_id IN ("
-                        + placeholders(domainsByUser.size()) + ") AND dominio IN (" + placeholders(domains.size()) + ")")) {
-            int i = 1;
-            for (long user : domainsByUser.keySet()) {
-                statement.setLong(i++, user);
-            }
-            for (String domain : domains) {
-                statement.setString(i++, domain);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    overrides.computeIfAbsent(rows.getLong(1), u -> new HashMap<>()).put(rows.getString(2), rows.getString(3));
-                }
-            }
-        }
-        return new DomainCategories(global, overrides);
-    }
-
-    /** The global categories in the original's order with {@value #UNCATEGORIZED} last, then the person's own by name. */
+    /** The global categories in the original's order with {@value CategoryLookup#UNCATEGORIZED} last, then the person's own by name. */
     public List<CategoryViews.Category> all(Connection connection, long userId) throws SQLException {
         List<CategoryViews.Category> categories = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT nombre FROM categorias ORDER BY nombre = '" + UNCATEGORIZED + "', id")) {
+                "SELECT nombre FROM categorias ORDER BY nombre = '" + CategoryLookup.UNCATEGORIZED + "', id")) {
             collect(statement, false, categories);
         }
         try (PreparedStatement statement = connection.prepareStatement(
@@ -123,13 +66,13 @@ public class CategorySql {
         }
     }
 
-    /** The global category of a domain, {@link #UNCATEGORIZED} when it has none. */
+    /** The global category of a domain, {@link CategoryLookup#UNCATEGORIZED} when it has none. */
     public String globalCategory(Connection connection, String domain) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT c.nombre FROM dominio_categoria dc"
                 + " JOIN categorias c ON c.id = dc.categoria_id WHERE dc.dominio = ?")) {
             statement.setString(1, domain);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : UNCATEGORIZED;
+                return row.next() ? row.getString(1) : CategoryLookup.UNCATEGORIZED;
             }
         }
     }
@@ -169,9 +112,5 @@ public class CategorySql {
             statement.setString(3, domain);
             return statement.executeUpdate();
         }
-    }
-
-    private static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 }

@@ -1,11 +1,9 @@
 package io.tiempocheck.features.health;
 
-import io.tiempocheck.common.health.BoundedCheck;
-import io.tiempocheck.common.health.HealthSettings;
-import io.tiempocheck.features.service.FeaturesHealth;
-import io.tiempocheck.features.service.FeaturesHealthService;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
+import io.tiempocheck.common.health.BoundedCheck;
+import io.tiempocheck.common.health.HealthSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -2,12 +2,6 @@ package io.tiempocheck.features.jobs;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tiempocheck.features.config.FeaturesConfig;
-import io.tiempocheck.features.repository.JobRun;
-import io.tiempocheck.features.repository.JobRunRepository;
-import io.tiempocheck.features.service.CatchUp;
-import io.tiempocheck.features.service.DailyCloser;
-import io.tiempocheck.features.service.HourlyReconciler;
-import io.tiempocheck.features.service.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;

@@ -2,9 +2,6 @@ package io.tiempocheck.features.jobs;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tiempocheck.features.repository.JobRun;
-import io.tiempocheck.features.repository.JobRunRepository;
-import io.tiempocheck.features.service.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

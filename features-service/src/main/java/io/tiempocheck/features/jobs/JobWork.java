@@ -1,7 +1,5 @@
 package io.tiempocheck.features.jobs;
 
-import io.tiempocheck.features.service.JobOutcome;
-
 import java.sql.SQLException;
 
 @FunctionalInterface

@@ -1,6 +1,8 @@
 package io.tiempocheck.features.categories;
 
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.features.store.CategoryLookup;
+import io.tiempocheck.features.store.DomainCategories;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,7 +19,7 @@ class CategoryRulesTest {
         assertEquals("Ocio", categories.of(1, "youtube.com"));
         assertEquals("Idiomas", categories.of(1, "mi-blog.mx"));
         assertEquals("Entretenimiento", categories.of(2, "youtube.com"));
-        assertEquals(CategorySql.UNCATEGORIZED, categories.of(2, "mi-blog.mx"));
+        assertEquals(CategoryLookup.UNCATEGORIZED, categories.of(2, "mi-blog.mx"));
     }
 
     @Test

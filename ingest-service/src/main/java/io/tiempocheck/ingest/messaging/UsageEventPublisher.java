@@ -2,6 +2,7 @@ package io.tiempocheck.ingest.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.event.UsageEvent;
+import io.tiempocheck.common.event.UsageEventWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,7 +1,0 @@
-package io.tiempocheck.features.repository;
-
-import java.time.LocalDate;
-
-/** One row of features_diarias as it stands: a domain's seconds over one user-local day. */
-public record DayTotal(long userId, LocalDate day, String domain, String category, long seconds) {
-}

@@ -1,5 +1,0 @@
-package io.tiempocheck.features.repository;
-
-/** Seconds and row count of one user-day in features_horarias. */
-public record DayTotals(long seconds, long rows) {
-}

@@ -1,7 +1,0 @@
-package io.tiempocheck.features.service;
-
-import java.time.LocalDate;
-
-/** The part of an interval that falls in one local hour of one local day. */
-public record HourSlice(LocalDate day, int hour, int seconds) {
-}
