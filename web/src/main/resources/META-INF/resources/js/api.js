@@ -25,10 +25,8 @@ export class ApiError extends Error {
 }
 
 export async function call(service, path, { method = 'GET', body, auth = true, raw = false } = {}) {
-  // Declared on every call, GETs too, though the services need it only with a body (their JsonContentType
-  // filter lets a bodiless GET or DELETE through without one): sending it only with a body once failed most
-  // of the dashboard's end-to-end tests (401s after sign-up), for a cause not found yet.
-  const headers = { 'Content-Type': 'application/json' };
+  // JSON is declared with a body only: the services need no Content-Type on a bodiless GET or DELETE.
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
   if (auth && session.token) headers.Authorization = `Bearer ${session.token}`;
   const response = await fetch(base(service) + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401 && auth) {
