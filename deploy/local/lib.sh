@@ -82,6 +82,28 @@ ensure_kubectl() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null
 }
 
+# What the dashboard's browser tests and its benchmark need: node and npm, web/e2e's packages (playwright-core,
+# axe-core) and Debian's chromium, each installed when missing (the system packages only as root).
+# Returns 1 when chromium is still missing, for the caller to skip loudly or to stop.
+CHROMIUM=/usr/bin/chromium
+ensure_dashboard_browser() {
+  if ! command -v npm >/dev/null && [ "$(id -u)" = 0 ]; then
+    log "Installing Debian's nodejs and npm"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || true
+  fi
+  command -v npm >/dev/null || die "node and npm are needed for the dashboard's browser tests: install Node.js 20 or newer"
+  local e2e="$ROOT/web/e2e"
+  if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+    log "npm ci (web/e2e)"
+    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = 0 ]; then
+    log "Installing Debian's chromium"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null || true
+  fi
+  [ -x "$CHROMIUM" ]
+}
+
 # One database user per service, with a generated password and only the grants it needs; alerts and
 # suggestions read the feature store with SELECT only. root (the machine's, shared with other
 # checkouts and CI: its empty password is not ours to change) only creates them; MYSQL_PWD is used

@@ -12,6 +12,9 @@ source "$(dirname "$0")/lib.sh"
 start_test_dependencies
 # The ingest benchmark's smoke run (e2e-tests' bench-smoke execution) compares with Kafka's ProducerPerformance.
 ensure_kafka_libs
+# The dashboard benchmark's smoke run draws the page in chromium with web/e2e's playwright-core; without
+# chromium (not root, no package) it is skipped, loudly, as the browser tests are.
+ensure_dashboard_browser || true
 # deploy/kubernetes/check renders every overlay with kubectl kustomize and validates what it yields.
 ensure_kubectl
 

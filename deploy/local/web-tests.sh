@@ -5,15 +5,11 @@
 # itself when nothing answers and stops what it started. UPDATE_SCREENSHOTS=1 writes docs/screenshots.
 source "$(dirname "$0")/lib.sh"
 
-E2E="$ROOT/web/e2e"
-CHROMIUM=/usr/bin/chromium
-command -v npm >/dev/null || die "node and npm are needed for the dashboard's tests: install Node.js 20 or newer"
-
-cd "$E2E"
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci (web/e2e)"
-  npm ci --no-audit --no-fund --loglevel=error
+if ! ensure_dashboard_browser; then
+  printf '\033[41;97m %s \033[0m\n' "SKIPPED: the dashboard's end-to-end tests. $CHROMIUM is missing and could not be installed." >&2
+  exit 0
 fi
+cd "$ROOT/web/e2e"
 
 ready() { curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 # Only what this script started is stopped again (the broker belongs to whoever started it).
@@ -29,15 +25,6 @@ if [ $started_web = 1 ] || [ $started_services = 1 ]; then
   make_run_dir
   "$ROOT/deploy/local/up.sh" $build > "$RUN/logs/up-for-web-tests.log" 2>&1 \
     || { tail -20 "$RUN/logs/up-for-web-tests.log"; die "up.sh failed"; }
-fi
-
-if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = 0 ]; then
-  log "Installing Debian's chromium"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null || true
-fi
-if [ ! -x "$CHROMIUM" ]; then
-  printf '\033[41;97m %s \033[0m\n' "SKIPPED: the dashboard's end-to-end tests. $CHROMIUM is missing and could not be installed." >&2
-  exit 0
 fi
 
 log "Dashboard end-to-end tests (chromium $("$CHROMIUM" --version 2>/dev/null | awk '{print $2}'), http://127.0.0.1:$WEB_PORT)"

@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every benchmark at a smoke size (the system properties of e2e-tests' bench-smoke execution: a few
@@ -50,6 +51,17 @@ class BenchmarkSmokeTest {
         ExportBenchmark benchmark = new ExportBenchmark();
         benchmark.measure();
         assertFigures(benchmark.reportFile(), "history", "export.user-year");
+    }
+
+    @Test
+    void dashboardBenchmarkPrintsEveryFigure() throws Exception {
+        // As the dashboard's browser tests: skipped, loudly, only where chromium could not be installed.
+        assumeTrue(DashboardBenchmark.browserPresent(),
+                "SKIPPED: the dashboard benchmark needs /usr/bin/chromium (deploy/local/test.sh installs it as root)");
+        DashboardBenchmark benchmark = new DashboardBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "history", "api.cuenta", "api.categorias", "api.diario", "api.sitios", "api.horario",
+                "page.drawn", "page.last-answer");
     }
 
     private static void assertFigures(Path report, String... names) throws Exception {

@@ -54,6 +54,9 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String suggestionsDb = "tc_" + runId + "_suggestions";
     /** suggestions-service; null until {@link #startSuggestions}. */
     ServiceProcess suggestions;
+    /** The dashboard (web); null until {@link #startDashboard}. */
+    ServiceProcess web;
+    private final int webPort = freePort();
     private final Path root;
     private final Path work;
     private final Map<String, String> common;
@@ -109,7 +112,9 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "TIEMPOCHECK_TOPICS_USAGE_EVENTS_DLQ", deadLetterTopic,
                 "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
                 "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic,
-                "TIEMPOCHECK_TOPICS_TOKEN_REVOCATIONS", revocationsTopic);
+                "TIEMPOCHECK_TOPICS_TOKEN_REVOCATIONS", revocationsTopic,
+                // The dashboard's origin, should one be started: the services let only it call them from a browser.
+                "TIEMPOCHECK_WEB_ORIGIN", dashboardUrl());
         ingestEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, ingestDb) + "?createDatabaseIfNotExist=true",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString(),
@@ -241,6 +246,31 @@ final class TiempoCheckSystem implements AutoCloseable {
         return this;
     }
 
+    /** Starts the dashboard (web), whose pages call every service: after {@link #startAlerts} and {@link #startSuggestions}. */
+    TiempoCheckSystem startDashboard() {
+        if (alerts.isEmpty() || suggestions == null) {
+            throw new IllegalStateException("the dashboard's pages call alerts-service and suggestions-service: start them first");
+        }
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TIEMPOCHECK_WEB_INGEST_URL", ingest.baseUrl(),
+                "TIEMPOCHECK_WEB_FEATURES_URL", features.baseUrl(),
+                "TIEMPOCHECK_WEB_ALERTS_URL", alerts.get(0).baseUrl(),
+                "TIEMPOCHECK_WEB_SUGGESTIONS_URL", suggestions.baseUrl()));
+        web = new ServiceProcess("web", root, webPort, env, work);
+        try {
+            web.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Where a browser opens the dashboard of {@link #startDashboard}. */
+    String dashboardUrl() {
+        return "http://127.0.0.1:" + webPort;
+    }
+
     /** A request to suggestions-service as the given user. */
     RequestSpecification suggestions(User user) {
         return given().baseUri(suggestions.baseUrl()).auth().oauth2(user.token()).contentType(ContentType.JSON);
@@ -248,6 +278,9 @@ final class TiempoCheckSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        if (web != null) {
+            web.stop();
+        }
         if (suggestions != null) {
             suggestions.stop();
         }

@@ -25,8 +25,8 @@ export class ApiError extends Error {
 }
 
 export async function call(service, path, { method = 'GET', body, auth = true, raw = false } = {}) {
-  // Always JSON: the services refuse (415) a call without it on any resource that consumes JSON, GETs too.
-  const headers = { 'Content-Type': 'application/json' };
+  // JSON is declared with a body only: the services need no Content-Type on a bodiless GET or DELETE.
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
   if (auth && session.token) headers.Authorization = `Bearer ${session.token}`;
   const response = await fetch(base(service) + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401 && auth) {

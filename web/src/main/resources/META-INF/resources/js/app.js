@@ -40,6 +40,7 @@ async function render() {
   }
   document.title = `${t(TITLES[name])} · TiempoCheck`;
   translateStatic();
+  delete main.dataset.dibujado;
   main.replaceChildren(h('p', {}, t('Cargando…')));
   try {
     if (signedIn) openAlertStream();

@@ -18,20 +18,30 @@ export function color(category) {
 }
 
 const charts = new Map();
+/** Per chart key, a promise that settles once the chart last built under that key has drawn itself. */
+const drawnCharts = new Map();
 
 /** A canvas (its name for screen readers) and a table of the same numbers under "Ver como tabla". */
 export function chartBlock(key, title, config, table) {
   const canvas = h('canvas', { role: 'img', 'aria-label': title, 'data-grafico': key });
   const block = h('div', {}, h('div', { class: 'grafico' }, canvas),
     h('details', {}, h('summary', {}, t('Ver como tabla')), table));
+  let drawn;
+  drawnCharts.set(key, new Promise((resolve) => { drawn = resolve; }));
   queueMicrotask(() => {
     charts.get(key)?.destroy();
     const tooltip = { callbacks: { label: (ctx) => `${ctx.dataset.label ? `${ctx.dataset.label}: ` : ''}${duration(ctx.raw)}` } };
     config.options = { responsive: true, maintainAspectRatio: false, animation: false, ...config.options };
     config.options.plugins = { tooltip, ...(config.options.plugins || {}) };
+    config.plugins = [...(config.plugins || []), { id: 'dibujado', afterRender: () => drawn() }];
     charts.set(key, new window.Chart(canvas, config));
   });
   return block;
+}
+
+/** Settles once every chart named by `keys`, as last built, has drawn on its canvas. */
+export function chartsDrawn(keys) {
+  return Promise.all(keys.map((key) => drawnCharts.get(key)));
 }
 
 export function secondsAxis() {
