@@ -216,7 +216,8 @@ class SuggestionsTest {
                 .body("[0].pronostico.segundos", contains(1800, 1800, 1800, 1800, 1800, 1800, 1800))
                 .body("[0].pronostico[0].dia", equalTo(today.toString()))
                 .body("[1].pronostico.segundos", contains(0, 3600, 0, 3600, 0, 3600, 0));
-        system.suggestions(eva).get("/api/v1/pronosticos?dias=0").then().statusCode(400).body("campo", equalTo("dias"));
+        system.suggestions(eva).get("/api/v1/pronosticos?dias=0").then().statusCode(400)
+                .body("campo", equalTo("dias")).body("motivo", equalTo("debe ser un número entero entre 1 y 14"));
 
         // 30 min a day over a limit of 27 min: no day within limits; no study yesterday: a goal streak of 0.
         system.suggestions(eva).get("/api/v1/resumen").then().statusCode(200)
@@ -274,7 +275,12 @@ class SuggestionsTest {
         system.suggestions(luis).body(Map.of("desde", today.minusDays(3).toString(), "hasta", today.toString(), "politicas", List.of(Map.of())))
                 .post("/api/v1/politicas/evaluar").then().statusCode(400).body("campo", equalTo("hasta"));
         system.suggestions(luis).body(Map.of("desde", "ayer", "hasta", today.minusDays(1).toString(), "politicas", List.of(Map.of())))
-                .post("/api/v1/politicas/evaluar").then().statusCode(400).body("campo", equalTo("desde"));
+                .post("/api/v1/politicas/evaluar").then().statusCode(400)
+                .body("campo", equalTo("desde")).body("motivo", equalTo("debe ser una fecha AAAA-MM-DD"));
+        // Body dates keep the query parameters' bounds: near java.time's first year the window before desde does not exist.
+        system.suggestions(luis).body(Map.of("desde", "-999999999-01-01", "hasta", "-999999999-01-02", "politicas", List.of(Map.of())))
+                .post("/api/v1/politicas/evaluar").then().statusCode(400)
+                .body("campo", equalTo("desde")).body("motivo", equalTo("debe ser una fecha entre 2000-01-01 y 2099-12-31"));
         system.suggestions(luis).body(Map.of("desde", today.minusDays(3).toString(), "hasta", today.minusDays(1).toString(),
                         "politicas", List.of(Map.of(), Map.of("multiplicador_meta", 9))))
                 .post("/api/v1/politicas/evaluar").then().statusCode(400).body("campo", equalTo("politicas[1].multiplicador_meta"));

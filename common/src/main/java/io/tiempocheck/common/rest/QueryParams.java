@@ -23,19 +23,24 @@ public final class QueryParams {
 
     /** {@code top} between 1 and {@code max}, {@code fallback} when absent. */
     public static int top(String value, int fallback, int max) {
+        return count("top", value, fallback, max);
+    }
+
+    /** A whole number between 1 and {@code max}, {@code fallback} when absent. */
+    public static int count(String field, String value, int fallback, int max) {
         if (value == null) {
             return fallback;
         }
-        int top;
+        int count;
         try {
-            top = Integer.parseInt(value);
+            count = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            top = 0;
+            count = 0;
         }
-        if (top < 1 || top > max) {
-            throw new InvalidInputException("top", "debe ser un número entero entre 1 y " + max);
+        if (count < 1 || count > max) {
+            throw new InvalidInputException(field, "debe ser un número entero entre 1 y " + max);
         }
-        return top;
+        return count;
     }
 
     /** {@code true} or {@code false}, {@code fallback} when absent. */

@@ -35,6 +35,14 @@ class QueryDatesTest {
     }
 
     @Test
+    void aDateReadElsewhereIsHeldToTheSameBounds() {
+        assertEquals(QueryDates.LAST, QueryDates.bounded("hasta", QueryDates.LAST));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> QueryDates.bounded("desde", LocalDate.MIN));
+        assertEquals("desde", e.field());
+        assertEquals("debe ser una fecha entre 2000-01-01 y 2099-12-31", e.getMessage());
+    }
+
+    @Test
     void aRangeIsADayOrDesdeHastaInOrderAndAtMostTheMaximum() {
         LocalDate today = LocalDate.of(2026, 12, 2);
         assertEquals(new QueryDates.DateRange(today, today), QueryDates.range("2026-12-02", null, null, null, null, 1));

@@ -18,6 +18,15 @@ class QueryParamsTest {
     }
 
     @Test
+    void aCountNamesItsOwnParameter() {
+        assertEquals(7, QueryParams.count("dias", null, 7, 14));
+        assertEquals(14, QueryParams.count("dias", "14", 7, 14));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> QueryParams.count("dias", "15", 7, 14));
+        assertEquals("dias", e.field());
+        assertEquals("debe ser un número entero entre 1 y 14", e.getMessage());
+    }
+
+    @Test
     void aFlagIsTrueOrFalse() {
         assertEquals(true, QueryParams.flag("dominios", null, true));
         assertEquals(false, QueryParams.flag("dominios", "false", true));

@@ -1,5 +1,6 @@
 package io.tiempocheck.ingest.service;
 
+import io.quarkus.runtime.Startup;
 import io.tiempocheck.common.domain.DomainNormalizer;
 import io.tiempocheck.common.domain.InvalidDomainException;
 import io.tiempocheck.common.event.UsageEvent;
@@ -23,12 +24,17 @@ import java.util.UUID;
  * event's index, the field and the reason, in the user's language (Spanish).
  */
 @ApplicationScoped
+@Startup
 public class EventValidator {
 
     private final IngestConfig config;
     private final Clock clock;
 
     public EventValidator(IngestConfig config, Clock clock) {
+        if (config.maxSecondsPerEvent() < 1 || config.maxSecondsPerEvent() > UsageEvent.MAX_SECONDS) {
+            throw new IllegalStateException("tiempocheck.ingest.max-seconds-per-event must lie in 1.." + UsageEvent.MAX_SECONDS
+                    + " (UsageEvent.MAX_SECONDS); it is " + config.maxSecondsPerEvent());
+        }
         this.config = config;
         this.clock = clock;
     }

@@ -1,6 +1,7 @@
 package io.tiempocheck.suggestions.evaluation;
 
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryDates;
 import io.tiempocheck.suggestions.evaluation.PolicyEvaluator.NamedPolicy;
 import io.tiempocheck.suggestions.policy.PolicyRequest;
 import io.tiempocheck.suggestions.policy.PolicyValidator;
@@ -41,27 +42,31 @@ public class EvaluationService {
 
     public Evaluation evaluate(long userId, ZoneId zone, EvaluationRequest request) throws SQLException {
         LocalDate today = days.today(zone);
+        // Body fields, not query parameters: a missing day is refused rather than defaulted, and each
+        // refusal of the range names the end that breaks it (hasta: before desde, not yet over, too far).
         if (request.from() == null) {
-            throw new InvalidInputException("desde", "falta la fecha AAAA-MM-DD del primer día");
+            throw new InvalidInputException("desde", "falta: " + QueryDates.NOT_A_DATE);
         }
         if (request.to() == null) {
-            throw new InvalidInputException("hasta", "falta la fecha AAAA-MM-DD del último día");
+            throw new InvalidInputException("hasta", "falta: " + QueryDates.NOT_A_DATE);
         }
-        if (request.from().isAfter(request.to())) {
+        LocalDate from = QueryDates.bounded("desde", request.from());
+        LocalDate to = QueryDates.bounded("hasta", request.to());
+        if (from.isAfter(to)) {
             throw new InvalidInputException("hasta", "debe ser igual o posterior a desde");
         }
-        if (!request.to().isBefore(today)) {
+        if (!to.isBefore(today)) {
             throw new InvalidInputException("hasta", "debe ser anterior a hoy (" + today + "): el día de hoy no ha terminado");
         }
-        if (ChronoUnit.DAYS.between(request.from(), request.to()) + 1 > MAX_DAYS) {
-            throw new InvalidInputException("hasta", "el rango tiene a lo sumo " + MAX_DAYS + " días");
+        if (QueryDates.days(from, to) > MAX_DAYS) {
+            throw new InvalidInputException("hasta", QueryDates.tooLong(MAX_DAYS));
         }
         List<NamedPolicy> policies = policies(request.policies());
-        UsageHistory history = store.history(userId, request.from().minusDays(PolicyValidator.MAX_WINDOW), request.to());
-        List<PolicyOutcome> outcomes = PolicyEvaluator.evaluate(policies, history, request.from(), request.to());
+        UsageHistory history = store.history(userId, from.minusDays(PolicyValidator.MAX_WINDOW), to);
+        List<PolicyOutcome> outcomes = PolicyEvaluator.evaluate(policies, history, from, to);
         // Whole seconds: the driver sends a timestamp's fraction or not depending on its settings, and the
         // answer must be the one read back later.
-        return evaluations.insert(userId, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), request.from(), request.to(), outcomes);
+        return evaluations.insert(userId, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), from, to, outcomes);
     }
 
     public Evaluation get(long userId, long id) throws SQLException {

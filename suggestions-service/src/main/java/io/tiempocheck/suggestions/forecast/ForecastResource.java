@@ -2,12 +2,11 @@ package io.tiempocheck.suggestions.forecast;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.common.rest.ErrorResponse;
-import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryParams;
 import io.tiempocheck.common.security.CurrentUser;
 import io.tiempocheck.suggestions.store.FeatureStoreReader;
 import io.tiempocheck.suggestions.store.LocalDays;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.sql.SQLException;
@@ -29,6 +29,7 @@ import java.util.List;
 @Blocking
 public class ForecastResource {
 
+    static final int DEFAULT_DAYS = 7;
     static final int MAX_DAYS = 14;
 
     private final FeatureStoreReader store;
@@ -48,16 +49,9 @@ public class ForecastResource {
             + " beat the best baseline on held-out folds) and its held-out MAE")
     @APIResponse(responseCode = "400", description = "dias out of range",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    public List<CategoryForecast> forecasts(@QueryParam("dias") @DefaultValue("7") String days) throws SQLException {
-        int count;
-        try {
-            count = Integer.parseInt(days.strip());
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1 || count > MAX_DAYS) {
-            throw new InvalidInputException("dias", "debe estar entre 1 y " + MAX_DAYS);
-        }
+    public List<CategoryForecast> forecasts(
+            @Parameter(description = "Days from today, 1 to 14; default 7") @QueryParam("dias") String days) throws SQLException {
+        int count = QueryParams.count("dias", days, DEFAULT_DAYS, MAX_DAYS);
         LocalDate today = localDays.today(user.zone());
         return Forecasts.of(store.history(user.id(), today.minusDays(config.historyDays()), today.minusDays(1)), today, count);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryDates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -44,6 +45,10 @@ public class JsonBodies {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(field(e), "campo desconocido");
         } catch (MismatchedInputException e) {
+            // A date is a text of a given form, refused in the words a query parameter's date is.
+            if (e.getTargetType() == LocalDate.class) {
+                throw new InvalidInputException(field(e), QueryDates.NOT_A_DATE);
+            }
             throw new InvalidInputException(field(e), "tipo no válido: se esperaba " + expected(e));
         } catch (JsonMappingException e) {
             throw new InvalidInputException(field(e), "valor no válido: " + e.getOriginalMessage());
@@ -67,9 +72,6 @@ public class JsonBodies {
         }
         if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
             return "un número entero";
-        }
-        if (target == LocalDate.class) {
-            return "una fecha AAAA-MM-DD";
         }
         if (Collection.class.isAssignableFrom(target)) {
             return "una lista";

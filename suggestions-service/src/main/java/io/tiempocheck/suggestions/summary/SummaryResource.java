@@ -79,7 +79,7 @@ public class SummaryResource {
                     ? LocalDate.parse(week.strip() + "-1", ISO_WEEK)
                     : LocalDate.parse(week.strip()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("semana", "debe ser una semana ISO (2026-W48) o una fecha AAAA-MM-DD");
+            throw new InvalidInputException("semana", "debe ser una semana ISO (2026-W48) o " + QueryDates.A_DATE);
         }
         // The weeks before it are read too: near java.time's last years they do not exist.
         if (monday.isBefore(QueryDates.FIRST) || monday.isAfter(QueryDates.LAST)) {
