@@ -54,6 +54,13 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void suggestionsBenchmarkPrintsEveryFigure() throws Exception {
+        SuggestionsBenchmark benchmark = new SuggestionsBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "history", "detail", "evaluation", "refit.all", "refit.naive", "backtest");
+    }
+
+    @Test
     void dashboardBenchmarkPrintsEveryFigure() throws Exception {
         // As the dashboard's browser tests: skipped, loudly, only where chromium could not be installed.
         assumeTrue(DashboardBenchmark.browserPresent(),

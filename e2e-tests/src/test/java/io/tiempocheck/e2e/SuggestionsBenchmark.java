@@ -5,7 +5,6 @@ import io.tiempocheck.e2e.TiempoCheckSystem.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -41,7 +39,11 @@ class SuggestionsBenchmark {
             {"amazon.com", "Comercio", 600, 1500}, {"notion.so", "Productividad", 7200, 600},
             {"slack.com", "Trabajo", 10_800, 300}, {"coursera.org", "Estudio", 1800, 3600},
             {"github.com", "Herramientas", 5400, 1200}, {"bbc.com", "Información", 900, 900}};
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport("TiempoCheck suggestions benchmark", "suggestions-benchmark.txt");
+
+    Path reportFile() {
+        return report.file();
+    }
 
     @Test
     void measure() throws Exception {
@@ -54,7 +56,7 @@ class SuggestionsBenchmark {
             long rows = generate(system, users, yesterday.minusDays(DAYS - 1));
             system.startSuggestions("TIEMPOCHECK_SUGGESTIONS_FORECAST_HISTORY_DAYS", Integer.toString(DAYS),
                     "TIEMPOCHECK_SUGGESTIONS_REFIT_CRON", "off");
-            line("Suggestions benchmark: %,d features_diarias rows, %d users x %d days, %d cores", rows, USERS, DAYS,
+            report.figure("history", "%,d features_diarias rows, %d users x %d days, %d cores", rows, USERS, DAYS,
                     Runtime.getRuntime().availableProcessors());
             QuietDatabase.settle();
 
@@ -69,7 +71,7 @@ class SuggestionsBenchmark {
                 latencies.add((System.nanoTime() - start) / 1e6);
             }
             Collections.sort(latencies);
-            line("GET /api/sugerencias_detalle (%d requests, one user each, sequential): p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 50 ms)",
+            report.figure("detail", "GET /api/sugerencias_detalle (%d requests, one user each, sequential): p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 50 ms)",
                     DETAIL_REQUESTS, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
 
             Map<String, Object> evaluation = Map.of("desde", yesterday.minusDays(DAYS - 1).toString(), "hasta", yesterday.toString(),
@@ -79,11 +81,11 @@ class SuggestionsBenchmark {
             List<Double> evaluations = new ArrayList<>();
             for (int i = 0; i < EVALUATIONS; i++) {
                 long start = System.nanoTime();
-                system.suggestions(users.get(i)).body(evaluation).post("/api/v1/politicas/evaluar").then().statusCode(201);
+                system.suggestions(users.get(i % USERS)).body(evaluation).post("/api/v1/politicas/evaluar").then().statusCode(201);
                 evaluations.add((System.nanoTime() - start) / 1e6);
             }
             Collections.sort(evaluations);
-            line("POST /api/v1/politicas/evaluar, 3 policies over %d days of one user (%d runs): median %.0f ms, max %.0f ms (target < 1000 ms)",
+            report.figure("evaluation", "POST /api/v1/politicas/evaluar, 3 policies over %d days of one user (%d runs): median %.0f ms, max %.0f ms (target < 1000 ms)",
                     DAYS, EVALUATIONS, percentile(evaluations, 50), evaluations.get(evaluations.size() - 1));
 
             QuietDatabase.settle();
@@ -93,13 +95,10 @@ class SuggestionsBenchmark {
             QuietDatabase.settle();
             double naive = refit(system, "ingenuo_estacional");
             double userYears = USERS * DAYS / 365.0;
-            line("Refit and backtest of every user and category, all methods: %.1f s, %.1f ms per user-year", all / 1000, all / userYears);
-            line("Same backtest, seasonal-naive baseline alone: %.1f s, %.1f ms per user-year (all methods cost %.1fx)",
+            report.figure("refit.all", "Refit and backtest of every user and category, all methods: %.1f s, %.1f ms per user-year", all / 1000, all / userYears);
+            report.figure("refit.naive", "Same backtest, seasonal-naive baseline alone: %.1f s, %.1f ms per user-year (all methods cost %.1fx)",
                     naive / 1000, naive / userYears, all / naive);
-            line("Backtest figures, all methods: %s", figures);
-
-            Path out = Path.of(System.getProperty("tiempocheck.root", "..")).resolve("e2e-tests/target/suggestions-benchmark.txt");
-            Files.writeString(out, report);
+            report.figure("backtest", "Backtest figures, all methods: %s", figures);
         }
     }
 
@@ -153,11 +152,5 @@ class SuggestionsBenchmark {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        System.out.println(text);
-        report.append(text).append('\n');
     }
 }
