@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.tiempocheck.alerts.limits.LimitRepository.instant;
-import static io.tiempocheck.alerts.limits.LimitRepository.stored;
-import static io.tiempocheck.alerts.limits.LimitRepository.utc;
+import static io.tiempocheck.alerts.store.UtcColumns.instant;
+import static io.tiempocheck.alerts.store.UtcColumns.stored;
+import static io.tiempocheck.alerts.store.UtcColumns.utc;
 
 @ApplicationScoped
 public class AlertRepository {

@@ -1,12 +1,13 @@
 package io.tiempocheck.alerts.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tiempocheck.alerts.stream.AlertNoticePublisher;
-import io.tiempocheck.alerts.limits.Limit;
 import io.tiempocheck.alerts.limits.FeatureStoreReader;
+import io.tiempocheck.alerts.limits.Limit;
 import io.tiempocheck.alerts.limits.LimitRepository;
-import io.tiempocheck.common.event.FeatureUpdate;
+import io.tiempocheck.alerts.limits.LimitSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.Logger;
 
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Raises alerts from feature updates (stored first, then announced) and serves a user's alerts. */
+/**
+ * Raises alerts from day totals (stored first, then announced with an {@link AlertRaised} event, which
+ * the stream's messaging edge turns into a Kafka notice) and serves a user's alerts.
+ */
 @ApplicationScoped
 public class AlertService {
 
@@ -26,39 +30,41 @@ public class AlertService {
 
     private final LimitRepository limits;
     private final AlertRepository alerts;
-    private final AlertNoticePublisher notices;
+    private final Event<AlertRaised> raisedEvents;
     private final FeatureStoreReader featureStore;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public AlertService(LimitRepository limits, AlertRepository alerts, AlertNoticePublisher notices,
+    public AlertService(LimitRepository limits, AlertRepository alerts, Event<AlertRaised> raisedEvents,
             FeatureStoreReader featureStore, Clock clock, MeterRegistry registry) {
         this.limits = limits;
         this.alerts = alerts;
-        this.notices = notices;
+        this.raisedEvents = raisedEvents;
         this.featureStore = featureStore;
         this.clock = clock;
         this.registry = registry;
     }
 
-    /** @return the alerts this update raised; none when it is a repetition of one already evaluated */
-    public List<Alert> evaluate(FeatureUpdate update) throws SQLException {
-        return raise(update.usuarioId(), AlertEvaluator.crossings(limits.active(update.usuarioId()), update));
+    /** @return the alerts these totals raised; none when they repeat totals already evaluated */
+    public List<Alert> evaluate(long userId, DayTotals totals) throws SQLException {
+        return raise(userId, AlertEvaluator.crossings(limits.active(userId), totals));
     }
 
     /**
      * A limit just set or changed is compared with today's usage at once: whoever sets 10 minutes
      * after 30 minutes on the site is told now, not at their next visit. Best effort: if the feature
-     * store cannot be read, the next feature update evaluates the limit anyway.
+     * store cannot be read, the next feature update evaluates the limit anyway. A synchronous observer:
+     * the comparison is done before the request that set the limit is answered, as a direct call was.
      */
-    public void evaluateToday(Limit limit, ZoneId zone) {
+    void evaluateToday(@Observes LimitSet set) {
+        Limit limit = set.limit();
+        ZoneId zone = set.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         try {
             long used = featureStore.dayTotal(limit.userId(), today, limit.domain(), limit.category());
             Map<String, Long> total = Map.of(limit.domain() != null ? limit.domain() : limit.category(), used);
-            var update = new FeatureUpdate(FeatureUpdate.SCHEMA_VERSION, limit.userId(), today,
-                    limit.domain() != null ? total : Map.of(), limit.domain() != null ? Map.of() : total, clock.instant());
-            raise(limit.userId(), AlertEvaluator.crossings(List.of(limit), update));
+            var totals = new DayTotals(today, limit.domain() != null ? total : Map.of(), limit.domain() != null ? Map.of() : total);
+            raise(limit.userId(), AlertEvaluator.crossings(List.of(limit), totals));
         } catch (SQLException e) {
             LOG.warnf("Limit %d not compared with today's usage yet (%s); the next feature update will", limit.id(), e.toString());
         }
@@ -71,8 +77,11 @@ public class AlertService {
             if (alert.isPresent()) {
                 raised.add(alert.get());
                 registry.counter("tiempocheck.alerts.raised", "nivel", crossing.level().wire()).increment();
-                // Only after the commit: a stream that is woken must find the alert in the table.
-                notices.announce(alert.get());
+                // Only after the commit: a stream that is woken must find the alert in the table. insertOnce's
+                // transaction (@Transactional) has committed when it returns and none encloses this call, so a
+                // synchronous observer (@Observes) runs after that commit and, as a direct call would, before
+                // the feature update is acknowledged; the publisher does not wait for the broker either way.
+                raisedEvents.fire(new AlertRaised(alert.get()));
             }
         }
         return raised;

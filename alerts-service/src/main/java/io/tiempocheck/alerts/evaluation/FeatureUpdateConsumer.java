@@ -21,7 +21,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Evaluates the day totals features-service publishes after each committed batch. The replicas share
+ * Evaluates the day totals features-service publishes after each committed batch: the messaging edge
+ * of the evaluation, which reads and checks the Kafka record and hands its {@link DayTotals} to
+ * {@link AlertService}. The replicas share
  * one consumer group, so each update is evaluated by one of them; its offset is committed only once
  * the alerts it raised are stored, and evaluating an update twice raises nothing twice.
  * <p>
@@ -78,7 +80,7 @@ public class FeatureUpdateConsumer {
         try {
             // Every failure but one that will certainly recur (bad data, a bug) gets the bounded retries.
             retry.run("evaluating the update of user " + update.usuarioId() + " for " + update.dia(), retries::increment,
-                    e -> !Failures.isDeterministic(e), () -> alerts.evaluate(update));
+                    e -> !Failures.isDeterministic(e), () -> alerts.evaluate(update.usuarioId(), totals(update)));
         } catch (RuntimeException e) {
             if (Failures.isTransient(e) || !databaseAnswers()) {
                 throw e;
@@ -87,6 +89,10 @@ public class FeatureUpdateConsumer {
             return;
         }
         evaluated.increment();
+    }
+
+    private static DayTotals totals(FeatureUpdate update) {
+        return new DayTotals(update.dia(), update.dominios(), update.categorias());
     }
 
     /** Why this version cannot evaluate the update, or null. */

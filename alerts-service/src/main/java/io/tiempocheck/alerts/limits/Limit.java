@@ -1,6 +1,5 @@
 package io.tiempocheck.alerts.limits;
 
-import io.tiempocheck.alerts.evaluation.AlertLevel;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -29,15 +28,6 @@ public record Limit(
 
     public boolean appliesOn(LocalDate day) {
         return active && weekdays.contains(day.getDayOfWeek().getValue());
-    }
-
-    /** The level the given usage of the day reaches, or null below the warning threshold. */
-    public AlertLevel levelFor(long usedSeconds) {
-        if (usedSeconds >= dailySeconds) {
-            return AlertLevel.EXCESO;
-        }
-        // Whole-number arithmetic: 80 % of 600 s is reached at exactly 480 s.
-        return usedSeconds * 100 >= (long) dailySeconds * warningPercent ? AlertLevel.PROXIMIDAD : null;
     }
 
     public static int weekdayMask(List<Integer> weekdays) {

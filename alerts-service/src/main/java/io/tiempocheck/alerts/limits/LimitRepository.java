@@ -11,11 +11,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static io.tiempocheck.alerts.store.UtcColumns.instant;
+import static io.tiempocheck.alerts.store.UtcColumns.stored;
+import static io.tiempocheck.alerts.store.UtcColumns.utc;
 
 /** A user's limits. Every statement is scoped by usuario_id: another user's limit simply does not exist. */
 @ApplicationScoped
@@ -132,21 +134,5 @@ public class LimitRepository {
         } else {
             statement.setString(index, value);
         }
-    }
-
-    public static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(stored(instant), ZoneOffset.UTC);
-    }
-
-    public static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    /**
-     * Whole seconds: MariaDB introduces itself to the MySQL driver as 5.5, so the driver drops
-     * fractions when it writes; what the API answers at once must equal what it reads back later.
-     */
-    public static Instant stored(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

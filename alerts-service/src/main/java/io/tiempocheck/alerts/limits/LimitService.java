@@ -1,8 +1,8 @@
 package io.tiempocheck.alerts.limits;
 
-import io.tiempocheck.alerts.evaluation.AlertService;
 import io.tiempocheck.common.rest.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.NotFoundException;
 
 import java.sql.SQLException;
@@ -10,7 +10,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A user's own limits; another user's limit is answered exactly as one that does not exist. */
+/**
+ * A user's own limits; another user's limit is answered exactly as one that does not exist. A limit
+ * stored is announced with a {@link LimitSet} event, so that the evaluation compares it with today's
+ * usage before the request is answered (a synchronous observer) without this package depending on it.
+ */
 @ApplicationScoped
 public class LimitService {
 
@@ -18,13 +22,13 @@ public class LimitService {
 
     private final LimitRepository limits;
     private final LimitValidator validator;
-    private final AlertService alerts;
+    private final Event<LimitSet> limitsSet;
     private final Clock clock;
 
-    public LimitService(LimitRepository limits, LimitValidator validator, AlertService alerts, Clock clock) {
+    public LimitService(LimitRepository limits, LimitValidator validator, Event<LimitSet> limitsSet, Clock clock) {
         this.limits = limits;
         this.validator = validator;
-        this.alerts = alerts;
+        this.limitsSet = limitsSet;
         this.clock = clock;
     }
 
@@ -35,7 +39,7 @@ public class LimitService {
             throw new InvalidInputException(null, "como máximo " + MAX_LIMITS_PER_USER + " límites por usuario; borra alguno antes");
         }
         Limit limit = limits.insert(userId, draft, clock.instant());
-        alerts.evaluateToday(limit, zone);
+        limitsSet.fire(new LimitSet(limit, zone));
         return limit;
     }
 
@@ -52,7 +56,7 @@ public class LimitService {
             throw notFound();
         }
         Limit limit = get(userId, id);
-        alerts.evaluateToday(limit, zone);
+        limitsSet.fire(new LimitSet(limit, zone));
         return limit;
     }
 

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiempocheck.alerts.evaluation.Alert;
+import io.tiempocheck.alerts.evaluation.AlertRaised;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -30,9 +32,11 @@ public class AlertNoticePublisher {
 
     /**
      * Does not wait for the broker: the alert is already stored, and a notice that never arrives only
-     * delays it until the streams' periodic sweep (tiempocheck.alerts.stream.sweep-interval).
+     * delays it until the streams' periodic sweep (tiempocheck.alerts.stream.sweep-interval). Observed
+     * synchronously, on the thread that stored the alert, right after its commit (see AlertService).
      */
-    public void announce(Alert alert) {
+    void announce(@Observes AlertRaised raised) {
+        Alert alert = raised.alert();
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(Long.toString(alert.userId())).build();
         try {
             emitter.sendMessage(Message.of(new AlertNotice(alert.id(), alert.userId())).addMetadata(metadata))

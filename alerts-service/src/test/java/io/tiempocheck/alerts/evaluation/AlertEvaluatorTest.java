@@ -1,7 +1,6 @@
 package io.tiempocheck.alerts.evaluation;
 
 import io.tiempocheck.alerts.limits.Limit;
-import io.tiempocheck.common.event.FeatureUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +22,7 @@ class AlertEvaluatorTest {
     @CsvSource({"0,", "479,", "480,PROXIMIDAD", "599,PROXIMIDAD", "600,EXCESO", "5000,EXCESO"})
     void aTenMinuteLimitWarnsFromEightMinutesAndExceedsFromTen(long used, AlertLevel expected) {
         Limit limit = domainLimit(1, "youtube.com", 600, 80, EVERY_DAY, true);
-        assertEquals(expected, limit.levelFor(used));
+        assertEquals(expected, AlertEvaluator.levelFor(limit, used));
     }
 
     @Test
@@ -59,7 +58,7 @@ class AlertEvaluatorTest {
         return new Limit(id, 7, null, domain, seconds, warning, days, active, Instant.EPOCH, Instant.EPOCH);
     }
 
-    private static FeatureUpdate update(Map<String, Long> domains, Map<String, Long> categories) {
-        return new FeatureUpdate(FeatureUpdate.SCHEMA_VERSION, 7, TUESDAY, domains, categories, Instant.EPOCH);
+    private static DayTotals update(Map<String, Long> domains, Map<String, Long> categories) {
+        return new DayTotals(TUESDAY, domains, categories);
     }
 }
