@@ -34,7 +34,7 @@ public final class ComponentTest {
     /** Signs up a new account and returns its session token. */
     public static String newSession() {
         String login = newLogin();
-        json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\"}").post("/api/v1/cuentas")
+        json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\",\"nombre\":\"Ana\"}").post("/api/v1/cuentas")
                 .then().statusCode(201);
         return json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\"}").post("/api/v1/sesiones")
                 .then().statusCode(200).extract().path("token");

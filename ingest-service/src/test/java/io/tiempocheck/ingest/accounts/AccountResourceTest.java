@@ -34,7 +34,8 @@ class AccountResourceTest {
             "{\"usuario\":\"Con Espacio\",\"contrasena\":\"una contraseña larga\"} | usuario",
             "{\"usuario\":\"anita\"}                                            | contrasena",
             "{\"usuario\":\"anita\",\"contrasena\":\"corta\"}                   | contrasena",
-            "{\"usuario\":\"anita\",\"contrasena\":\"una contraseña larga\",\"tz\":\"Marte/Olympus\"} | tz"})
+            "{\"usuario\":\"anita\",\"contrasena\":\"una contraseña larga\"}       | nombre",
+            "{\"usuario\":\"anita\",\"contrasena\":\"una contraseña larga\",\"nombre\":\"Ana\",\"tz\":\"Marte/Olympus\"} | tz"})
     void anInvalidSignUpIsRefusedNamingTheField(String body, String field) {
         json().body(body).post(SIGN_UP).then().statusCode(400).body("campo", equalTo(field));
     }

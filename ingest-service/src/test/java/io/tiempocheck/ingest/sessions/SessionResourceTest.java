@@ -17,7 +17,7 @@ class SessionResourceTest {
     @Test
     void theRightPasswordGetsASessionAndAWrongOneOrAnUnknownNameTheSameRefusal() {
         String login = newLogin();
-        json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\"}").post("/api/v1/cuentas").then().statusCode(201);
+        json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\",\"nombre\":\"Ana\"}").post("/api/v1/cuentas").then().statusCode(201);
         json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"" + PASSWORD + "\"}").post(SIGN_IN).then().statusCode(200)
                 .body("token", notNullValue()).body("tipo", equalTo("sesion"));
         String wrong = json().body("{\"usuario\":\"" + login + "\",\"contrasena\":\"otra contraseña\"}").post(SIGN_IN)
