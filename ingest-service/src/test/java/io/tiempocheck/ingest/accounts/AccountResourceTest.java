@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static io.tiempocheck.ingest.ComponentTest.PASSWORD;
-import static io.tiempocheck.ingest.ComponentTest.json;
-import static io.tiempocheck.ingest.ComponentTest.newDeviceToken;
-import static io.tiempocheck.ingest.ComponentTest.newLogin;
-import static io.tiempocheck.ingest.ComponentTest.newSession;
+import static io.tiempocheck.ingest.ComponentTestSupport.PASSWORD;
+import static io.tiempocheck.ingest.ComponentTestSupport.json;
+import static io.tiempocheck.ingest.ComponentTestSupport.newDeviceToken;
+import static io.tiempocheck.ingest.ComponentTestSupport.newLogin;
+import static io.tiempocheck.ingest.ComponentTestSupport.newSession;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 

@@ -3,9 +3,9 @@ package io.tiempocheck.ingest.devices;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.tiempocheck.ingest.ComponentTest.json;
-import static io.tiempocheck.ingest.ComponentTest.newDeviceToken;
-import static io.tiempocheck.ingest.ComponentTest.newSession;
+import static io.tiempocheck.ingest.ComponentTestSupport.json;
+import static io.tiempocheck.ingest.ComponentTestSupport.newDeviceToken;
+import static io.tiempocheck.ingest.ComponentTestSupport.newSession;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;

@@ -3,9 +3,9 @@ package io.tiempocheck.ingest.sessions;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.tiempocheck.ingest.ComponentTest.PASSWORD;
-import static io.tiempocheck.ingest.ComponentTest.json;
-import static io.tiempocheck.ingest.ComponentTest.newLogin;
+import static io.tiempocheck.ingest.ComponentTestSupport.PASSWORD;
+import static io.tiempocheck.ingest.ComponentTestSupport.json;
+import static io.tiempocheck.ingest.ComponentTestSupport.newLogin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
-import static io.tiempocheck.suggestions.ComponentTest.ADMIN_TOKEN;
-import static io.tiempocheck.suggestions.ComponentTest.asNewUser;
+import static io.tiempocheck.suggestions.ComponentTestSupport.ADMIN_TOKEN;
+import static io.tiempocheck.suggestions.ComponentTestSupport.asNewUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 

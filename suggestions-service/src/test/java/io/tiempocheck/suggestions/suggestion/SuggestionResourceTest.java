@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
-import static io.tiempocheck.suggestions.ComponentTest.ADMIN_TOKEN;
-import static io.tiempocheck.suggestions.ComponentTest.asNewUser;
+import static io.tiempocheck.suggestions.ComponentTestSupport.ADMIN_TOKEN;
+import static io.tiempocheck.suggestions.ComponentTestSupport.asNewUser;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest

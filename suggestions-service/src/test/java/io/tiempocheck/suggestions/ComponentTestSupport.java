@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * store beside it, on the real server (one Quarkus start per run), and requests as a fresh user.
  */
 @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = TestDatabase.FEATURE_STORE, value = "true"))
-public final class ComponentTest {
+public final class ComponentTestSupport {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final AtomicLong USERS = new AtomicLong(50_000);
 
-    private ComponentTest() {
+    private ComponentTestSupport() {
     }
 
     /** A request with the device token of a user no other test uses. */

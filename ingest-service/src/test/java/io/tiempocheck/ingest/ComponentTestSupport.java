@@ -14,12 +14,12 @@ import java.util.UUID;
  * the ones ingest-service signs.
  */
 @QuarkusTestResource(TestDatabase.class)
-public final class ComponentTest {
+public final class ComponentTestSupport {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String PASSWORD = "una contraseña larga";
 
-    private ComponentTest() {
+    private ComponentTestSupport() {
     }
 
     public static RequestSpecification json() {

@@ -11,8 +11,8 @@ import io.tiempocheck.common.testing.TestDatabase;
  */
 @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = TestDatabase.FEATURE_STORE, value = "true"))
 @QuarkusTestResource(InMemoryChannels.class)
-public final class ComponentTest {
+public final class ComponentTestSupport {
 
-    private ComponentTest() {
+    private ComponentTestSupport() {
     }
 }
