@@ -1,7 +1,7 @@
 package io.tiempocheck.alerts.health;
 
 import io.smallrye.common.annotation.Identifier;
-import io.tiempocheck.alerts.messaging.FanoutAssignment;
+import io.tiempocheck.alerts.stream.FanoutAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

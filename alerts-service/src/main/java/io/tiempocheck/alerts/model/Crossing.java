@@ -1,7 +1,0 @@
-package io.tiempocheck.alerts.model;
-
-import java.time.LocalDate;
-
-/** A limit whose threshold the day's usage has reached: an alert to raise unless it already was. */
-public record Crossing(Limit limit, LocalDate day, AlertLevel level, long usedSeconds) {
-}
