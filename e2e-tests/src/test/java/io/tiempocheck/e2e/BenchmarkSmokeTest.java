@@ -52,6 +52,13 @@ class BenchmarkSmokeTest {
         assertFigures(benchmark.reportFile(), "history", "export.user-year");
     }
 
+    @Test
+    void scalingBenchmarkPrintsEveryFigure() throws Exception {
+        ScalingBenchmark benchmark = new ScalingBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "machine", "backlog", "drain.1", "store", "drain.2", "drain.speed-up");
+    }
+
     private static void assertFigures(Path report, String... names) throws Exception {
         List<String> lines = Files.readAllLines(report);
         for (String name : names) {
