@@ -143,7 +143,7 @@ final class TiempoCheckSystem implements AutoCloseable {
 
     /**
      * {@code count} more replicas of features-service on the same database, topic and consumer group, each its
-     * own static member, started side by side (a replica's start is mostly waiting) and ready.
+     * own static member, started side by side and ready.
      */
     List<ServiceProcess> startFeaturesReplicas(int count) {
         List<ServiceProcess> replicas = new ArrayList<>();
@@ -154,6 +154,11 @@ final class TiempoCheckSystem implements AutoCloseable {
             extraFeatures.add(replica);
             replicas.add(replica);
         }
+        return startSideBySide(replicas);
+    }
+
+    /** Starts the replicas side by side (a replica's start is mostly waiting) and returns them once all are ready. */
+    private static List<ServiceProcess> startSideBySide(List<ServiceProcess> replicas) {
         replicas.stream().map(replica -> CompletableFuture.runAsync(replica::start)).toList().forEach(CompletableFuture::join);
         return replicas;
     }
@@ -182,8 +187,7 @@ final class TiempoCheckSystem implements AutoCloseable {
                     "TIEMPOCHECK_CONSUMER_GROUP", fleet.group(), "TIEMPOCHECK_INSTANCE_ID", instance), work, instance));
         }
         extraFeatures.addAll(replicas);
-        replicas.stream().map(replica -> CompletableFuture.runAsync(replica::start)).toList().forEach(CompletableFuture::join);
-        return replicas;
+        return startSideBySide(replicas);
     }
 
     /**
