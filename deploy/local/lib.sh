@@ -178,11 +178,14 @@ kafka_service_env() { # user
        "TIEMPOCHECK_KAFKA_USERNAME=$1" "TIEMPOCHECK_KAFKA_PASSWORD=$(secret "kafka-$1")"
 }
 
-# Creates the broker's ACLs (deploy/kafka/acls.txt) and checks that the runner's credentials work on
+# Every topic with its partitions, as deployed on Kubernetes: the one place the counts are written.
+TOPICS_MANIFEST="$ROOT/deploy/kubernetes/base/kafka/kafka-topics.yaml"
+
+# Creates the broker's ACLs (deploy/kafka/acls.txt) and the topics of $TOPICS_MANIFEST, and checks that the runner's credentials work on
 # whatever listens on the broker's port. Fails with the reason when they do not.
 kafka_setup() {
   local admin; admin=$(kafka_client_config admin)
-  kafka_java "$ROOT/deploy/kafka/KafkaSetup.java" "$admin" "$ROOT/deploy/kafka/acls.txt" \
+  kafka_java "$ROOT/deploy/kafka/KafkaSetup.java" "$admin" "$ROOT/deploy/kafka/acls.txt" "$TOPICS_MANIFEST" \
     || die "Something listens on $KAFKA_BOOTSTRAP but does not accept (or answer in time) this checkout's Kafka credentials ($admin):
   another broker (a PLAINTEXT one, or another checkout's) holds the port. Stop it, or run this one on
   other ports: TIEMPOCHECK_KAFKA_PORT=19092 TIEMPOCHECK_KAFKA_CONTROLLER_PORT=19093 $0"
@@ -245,7 +248,21 @@ stop_pid() { # name
   rm -f "$f"
 }
 
-stop_services() { local svc; for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done; }
+# features-service and alerts-service scale out (up.sh --replicas N): replica 0 is "$svc" on PORT[$svc],
+# replica i its own process "$svc-i" on PORT[$svc] + 10 i (8092, 8102, ... and 8093, 8103, ...).
+SCALABLE=(features-service alerts-service)
+replica_name() { [ "$2" = 0 ] && echo "$1" || echo "$1-$2"; } # service index
+replica_port() { echo $((PORT[$1] + 10 * $2)); }               # service index
+
+# Every service and every replica with a PID file, replicas up.sh started in an earlier run included.
+stop_services() {
+  local svc f
+  for svc in "${SERVICES[@]}"; do
+    stop_pid "$svc"
+    for f in "$RUN/pids/$svc"-[0-9]*.pid; do [ -e "$f" ] && stop_pid "$(basename "$f" .pid)"; done
+  done
+  return 0
+}
 
 # The dashboard's settings: where the browser finds each service, and the origin the services allow (CORS).
 web_env() {

@@ -71,6 +71,13 @@ class BenchmarkSmokeTest {
                 "page.drawn", "page.last-answer");
     }
 
+    @Test
+    void scalingBenchmarkPrintsEveryFigure() throws Exception {
+        ScalingBenchmark benchmark = new ScalingBenchmark();
+        benchmark.measure();
+        assertFigures(benchmark.reportFile(), "machine", "backlog", "drain.1", "store", "drain.2", "drain.speed-up");
+    }
+
     private static void assertFigures(Path report, String... names) throws Exception {
         List<String> lines = Files.readAllLines(report);
         for (String name : names) {

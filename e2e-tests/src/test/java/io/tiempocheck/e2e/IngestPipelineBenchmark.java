@@ -382,7 +382,7 @@ class IngestPipelineBenchmark {
     }
 
     /** How many consumers features-service runs in parallel (the channel's concurrency), as its configuration says. */
-    private static int consumerConcurrency() throws Exception {
+    static int consumerConcurrency() throws Exception {
         Properties features = new Properties();
         try (Reader in = Files.newBufferedReader(root().resolve("features-service/src/main/resources/application.properties"))) {
             features.load(in);
@@ -419,7 +419,7 @@ class IngestPipelineBenchmark {
      * procesado_en, one index dive, has stood still for a second. The rate does not depend on when the end
      * is seen: it is read from procesado_en.
      */
-    private static void awaitDrained(Connection db, long rows) throws Exception {
+    static void awaitDrained(Connection db, long rows) throws Exception {
         long newest = -1;
         long stillSince = System.nanoTime();
         while (true) {

@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import static io.restassured.RestAssured.given;
 
@@ -73,6 +76,7 @@ final class TiempoCheckSystem implements AutoCloseable {
             "TIEMPOCHECK_INGEST_RATE_LIMITS_PER_ADDRESS_CAPACITY", "1000000000",
             "TIEMPOCHECK_AUTH_FAILURES_CAPACITY", "1000000000"));
     private final List<ServiceProcess> extraFeatures = new ArrayList<>();
+    private final List<Fleet> fleets = new ArrayList<>();
     /** The database address the services use; the tests' own connections go to {@link #MYSQL}. */
     private final String mysql;
 
@@ -124,8 +128,7 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "QUARKUS_DATASOURCE_SUGGESTIONS_JDBC_URL", jdbcUrl(mysql, suggestionsDb));
         ingest = new ServiceProcess("ingest-service", root, freePort(), ingestEnv, work);
         featuresEnv = with(common,
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, featuresDb) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
-                        + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
+                "QUARKUS_DATASOURCE_JDBC_URL", featureStoreUrl(featuresDb),
                 "TIEMPOCHECK_CONSUMER_GROUP", "features-" + runId);
         featuresEnv.putAll(featuresSettings);
         // Each replica its own static group member, as each pod is in Kubernetes.
@@ -141,6 +144,83 @@ final class TiempoCheckSystem implements AutoCloseable {
         extraFeatures.add(replica);
         replica.start();
         return replica;
+    }
+
+    /**
+     * {@code count} more replicas of features-service on the same database, topic and consumer group, each its
+     * own static member, started side by side and ready.
+     */
+    List<ServiceProcess> startFeaturesReplicas(int count) {
+        List<ServiceProcess> replicas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String instance = "features-service-" + (extraFeatures.size() + 1);
+            ServiceProcess replica = new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                    "TIEMPOCHECK_INSTANCE_ID", instance), work, instance);
+            extraFeatures.add(replica);
+            replicas.add(replica);
+        }
+        return startSideBySide(replicas);
+    }
+
+    /** Starts the replicas side by side (a replica's start is mostly waiting) and returns them once all are ready. */
+    private static List<ServiceProcess> startSideBySide(List<ServiceProcess> replicas) {
+        replicas.stream().map(replica -> CompletableFuture.runAsync(replica::start)).toList().forEach(CompletableFuture::join);
+        return replicas;
+    }
+
+    /**
+     * A feature store, a usage-event topic (with its deployed partitions) and a consumer group of their own, named
+     * after {@code fleet}, for benchmarks that compare replica counts on the same events; dropped by {@link #close}.
+     */
+    record Fleet(String database, String topic, String group) {
+    }
+
+    Fleet fleet(String fleet) {
+        Fleet created = new Fleet(featuresDb + "_" + fleet, eventsTopic + "." + fleet, "features-" + runId + "-" + fleet);
+        fleets.add(created);
+        createTopics(Map.of(created.topic(), DeployedTopics.partitions(root).get("tiempocheck.usage-events.v1")));
+        return created;
+    }
+
+    /** {@code count} replicas of features-service on the fleet's database, topic and group, started side by side and ready. */
+    List<ServiceProcess> startFeaturesReplicas(Fleet fleet, int count) {
+        List<ServiceProcess> replicas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String instance = "features-service-" + fleet.group() + "-" + i;
+            replicas.add(new ServiceProcess("features-service", root, freePort(), with(featuresEnv,
+                    "QUARKUS_DATASOURCE_JDBC_URL", featureStoreUrl(fleet.database()), "TIEMPOCHECK_TOPICS_USAGE_EVENTS", fleet.topic(),
+                    "TIEMPOCHECK_CONSUMER_GROUP", fleet.group(), "TIEMPOCHECK_INSTANCE_ID", instance), work, instance));
+        }
+        extraFeatures.addAll(replicas);
+        return startSideBySide(replicas);
+    }
+
+    /**
+     * Creates this system's topics with the partitions they have on Kubernetes
+     * (deploy/kubernetes/base/kafka/kafka-topics.yaml, as deploy/local creates them), rather than the broker's
+     * default for an auto-created topic; call before {@link #start}. The revocation feed creates its own, compacted.
+     */
+    TiempoCheckSystem withDeployedPartitions() {
+        Map<String, String> ours = Map.of("tiempocheck.usage-events.v1", eventsTopic, "tiempocheck.usage-events.dlq.v1", deadLetterTopic,
+                "tiempocheck.feature-updates.v1", featureUpdatesTopic, "tiempocheck.feature-updates.dlq.v1", featureUpdatesDeadLetterTopic,
+                "tiempocheck.alerts.v1", alertsTopic);
+        Map<String, Integer> deployed = DeployedTopics.partitions(root);
+        Map<String, Integer> partitions = new HashMap<>();
+        ours.forEach((name, topic) -> partitions.put(topic, deployed.get(name)));
+        createTopics(partitions);
+        return this;
+    }
+
+    private void createTopics(Map<String, Integer> partitions) {
+        try (Admin admin = Admin.create(KafkaClients.config())) {
+            admin.createTopics(partitions.entrySet().stream()
+                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)).toList()).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the topics " + partitions.keySet(), e.getCause());
+        }
     }
 
     /** Extra environment for ingest-service, e.g. a short sign-in lockout window; call before {@link #start}. */
@@ -294,11 +374,17 @@ final class TiempoCheckSystem implements AutoCloseable {
             statement.execute("DROP DATABASE IF EXISTS " + featuresDb);
             statement.execute("DROP DATABASE IF EXISTS " + alertsDb);
             statement.execute("DROP DATABASE IF EXISTS " + suggestionsDb);
+            for (Fleet fleet : fleets) {
+                statement.execute("DROP DATABASE IF EXISTS " + fleet.database());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         try (Admin admin = Admin.create(KafkaClients.config())) {
-            admin.deleteTopics(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, featureUpdatesDeadLetterTopic, alertsTopic, revocationsTopic));
+            List<String> topics = new ArrayList<>(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, featureUpdatesDeadLetterTopic,
+                    alertsTopic, revocationsTopic));
+            fleets.forEach(fleet -> topics.add(fleet.topic()));
+            admin.deleteTopics(topics);
         }
     }
 
@@ -370,6 +456,11 @@ final class TiempoCheckSystem implements AutoCloseable {
     }
 
     record User(long id, String token) {
+    }
+
+    private String featureStoreUrl(String database) {
+        return jdbcUrl(mysql, database) + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
     private static String jdbcUrl(String database) {
