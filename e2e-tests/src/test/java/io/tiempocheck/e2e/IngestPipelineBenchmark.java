@@ -72,7 +72,7 @@ class IngestPipelineBenchmark {
     @Test
     void measure() throws Exception {
         try (TiempoCheckSystem system = new TiempoCheckSystem(); http) {
-            system.ingest.start();
+            system.startIngest();
             List<User> users = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 users.add(system.createUser("bench-" + i, null));

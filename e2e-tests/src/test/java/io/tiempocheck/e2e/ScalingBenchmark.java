@@ -65,7 +65,7 @@ class ScalingBenchmark {
     void measure() throws Exception {
         consumers = IngestPipelineBenchmark.consumerConcurrency();
         try (TiempoCheckSystem system = new TiempoCheckSystem().withDeployedPartitions()) {
-            system.ingest.start();
+            system.startIngest();
             List<User> users = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
                 users.add(system.createUser("scaling-" + u, "UTC"));

@@ -291,6 +291,17 @@ final class TiempoCheckSystem implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Only ingest, with the same test rate limits as {@link #start}: for benchmarks that start the
+     * consumer later. Starting {@code ingest} directly would leave it the production limits (60
+     * requests a minute per device), which a full-size benchmark exceeds in seconds.
+     */
+    TiempoCheckSystem startIngest() {
+        applyRateLimits();
+        ingest.start();
+        return this;
+    }
+
     /** ingest, features and one alerts-service, each waited for only until it is alive: for tests of dependencies that hang. */
     TiempoCheckSystem startAlive() {
         applyRateLimits();
