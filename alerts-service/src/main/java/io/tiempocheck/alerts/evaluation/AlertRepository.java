@@ -12,16 +12,15 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.tiempocheck.alerts.store.UtcColumns.instant;
-import static io.tiempocheck.alerts.store.UtcColumns.stored;
-import static io.tiempocheck.alerts.store.UtcColumns.utc;
+import static io.tiempocheck.common.jdbc.UtcColumns.instant;
+import static io.tiempocheck.alerts.store.StoredInstants.column;
+import static io.tiempocheck.alerts.store.StoredInstants.stored;
 
 @ApplicationScoped
 public class AlertRepository {
@@ -76,7 +75,7 @@ public class AlertRepository {
                 insert.setLong(7, crossing.usedSeconds());
                 insert.setInt(8, limit.dailySeconds());
                 insert.setInt(9, limit.warningPercent());
-                insert.setObject(10, utc(now));
+                insert.setObject(10, column(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -121,7 +120,7 @@ public class AlertRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE alertas SET aceptada_en = COALESCE(aceptada_en, ?) WHERE usuario_id = ? AND id = ?")) {
-            update.setObject(1, utc(now));
+            update.setObject(1, column(now));
             update.setLong(2, userId);
             update.setLong(3, id);
             return update.executeUpdate() == 1;
@@ -132,7 +131,7 @@ public class AlertRepository {
     public Set<Long> usersWithAlertsSince(Instant since) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT DISTINCT usuario_id FROM alertas WHERE creada_en >= ?")) {
-            select.setObject(1, utc(since));
+            select.setObject(1, column(since));
             Set<Long> users = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -157,8 +156,8 @@ public class AlertRepository {
                 while (rows.next()) {
                     alerts.add(new Alert(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4), rows.getString(5),
                             AlertLevel.fromWire(rows.getString(6)), rows.getObject(7, LocalDate.class), rows.getLong(8),
-                            rows.getInt(9), rows.getInt(10), instant(rows.getObject(11, LocalDateTime.class)),
-                            instant(rows.getObject(12, LocalDateTime.class))));
+                            rows.getInt(9), rows.getInt(10), instant(rows, 11),
+                            instant(rows, 12)));
                 }
             }
             return alerts;

@@ -10,14 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.tiempocheck.alerts.store.UtcColumns.instant;
-import static io.tiempocheck.alerts.store.UtcColumns.stored;
-import static io.tiempocheck.alerts.store.UtcColumns.utc;
+import static io.tiempocheck.common.jdbc.UtcColumns.instant;
+import static io.tiempocheck.alerts.store.StoredInstants.column;
+import static io.tiempocheck.alerts.store.StoredInstants.stored;
 
 /** A user's limits. Every statement is scoped by usuario_id: another user's limit simply does not exist. */
 @ApplicationScoped
@@ -39,8 +38,8 @@ public class LimitRepository {
                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, userId);
             int i = bindDraft(insert, 2, draft);
-            insert.setObject(i++, utc(now));
-            insert.setObject(i, utc(now));
+            insert.setObject(i++, column(now));
+            insert.setObject(i, column(now));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -81,7 +80,7 @@ public class LimitRepository {
                      + " segundos_diarios = ?, umbral_aviso = ?, dias_semana = ?, activo = ?, actualizado_en = ?"
                      + " WHERE usuario_id = ? AND id = ?")) {
             int i = bindDraft(update, 1, draft);
-            update.setObject(i++, utc(now));
+            update.setObject(i++, column(now));
             update.setLong(i++, userId);
             update.setLong(i, id);
             return update.executeUpdate() == 1;
@@ -121,7 +120,7 @@ public class LimitRepository {
                 while (rows.next()) {
                     limits.add(new Limit(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getInt(5),
                             rows.getInt(6), Limit.weekdaysOf(rows.getInt(7)), rows.getBoolean(8),
-                            instant(rows.getObject(9, LocalDateTime.class)), instant(rows.getObject(10, LocalDateTime.class))));
+                            instant(rows, 9), instant(rows, 10)));
                 }
             }
             return limits;

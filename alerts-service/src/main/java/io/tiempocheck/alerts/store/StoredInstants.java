@@ -1,22 +1,18 @@
 package io.tiempocheck.alerts.store;
 
+import io.tiempocheck.common.jdbc.UtcColumns;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** The schema's DATETIME columns hold UTC; these convert both ways, for limits and alerts alike. */
-public final class UtcColumns {
+/**
+ * Limits' and alerts' instants as their DATETIME columns keep them; the UTC conversions themselves are
+ * common's {@link UtcColumns}.
+ */
+public final class StoredInstants {
 
-    private UtcColumns() {
-    }
-
-    public static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(stored(instant), ZoneOffset.UTC);
-    }
-
-    public static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    private StoredInstants() {
     }
 
     /**
@@ -25,5 +21,10 @@ public final class UtcColumns {
      */
     public static Instant stored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The column value for an instant: its stored form in UTC. */
+    public static LocalDateTime column(Instant instant) {
+        return UtcColumns.utc(stored(instant));
     }
 }
