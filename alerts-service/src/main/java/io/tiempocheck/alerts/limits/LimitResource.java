@@ -2,6 +2,7 @@ package io.tiempocheck.alerts.limits;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.common.rest.ErrorResponse;
+import io.tiempocheck.common.rest.JsonBodies;
 import io.tiempocheck.common.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

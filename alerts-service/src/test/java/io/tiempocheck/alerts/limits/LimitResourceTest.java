@@ -69,7 +69,8 @@ class LimitResourceTest {
             "{\"dominio\":\"x.com\",\"segundos_diarios\":\"60\"}                            | segundos_diarios",
             "{\"dominio\":\"x.com\",\"segundos_diarios\":60,\"umbral_aviso\":100}           | umbral_aviso",
             "{\"dominio\":\"x.com\",\"segundos_diarios\":60,\"dias_semana\":[0]}            | dias_semana",
-            "{\"dominio\":\"x.com\",\"segundos_diarios\":60,\"dias_semana\":[1,2,3,4,5,6,7,1]} | dias_semana"})
+            "{\"dominio\":\"x.com\",\"segundos_diarios\":60,\"dias_semana\":[1,2,3,4,5,6,7,1]} | dias_semana",
+            "{\"dominio\":\"x.com\",\"segundos_diarios\":60,\"umbral_avisos\":50}          | umbral_avisos"})
     void anInvalidLimitIsRefusedNamingTheField(String body, String field) {
         as(USERS.incrementAndGet()).body(body).post(LIMITS).then().statusCode(400).body("campo", equalTo(field));
     }

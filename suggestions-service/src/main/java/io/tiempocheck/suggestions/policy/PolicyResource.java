@@ -2,8 +2,8 @@ package io.tiempocheck.suggestions.policy;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tiempocheck.common.rest.ErrorResponse;
+import io.tiempocheck.common.rest.JsonBodies;
 import io.tiempocheck.common.security.CurrentUser;
-import io.tiempocheck.suggestions.rest.JsonBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

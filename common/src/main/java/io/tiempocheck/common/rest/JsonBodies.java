@@ -1,15 +1,14 @@
-package io.tiempocheck.alerts.limits;
+package io.tiempocheck.common.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tiempocheck.common.rest.InvalidInputException;
-import io.tiempocheck.common.rest.JsonInputErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Reads request bodies so that a wrong type is a 400 naming the field, not a bare 400 or a 500.
- * The mapper is the service's, made strict by common's StrictJson: no coercion between strings,
- * numbers and booleans, nothing after the value.
+ * Reads a request body strictly, so that a wrong type or an unknown field is a 400 naming the
+ * field, never a bare 400 or a 500: a misspelt {@code "umbral_avisos"} silently ignored would leave
+ * the default in place. The mapper is the service's, already strict about coercions (StrictJson).
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -25,7 +24,7 @@ public class JsonBodies {
             throw new InvalidInputException(null, "falta el cuerpo JSON");
         }
         try {
-            T value = mapper.readerFor(type).readValue(body);
+            T value = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
             if (value == null) {
                 throw new InvalidInputException(null, "el cuerpo debe ser un objeto JSON");
             }
