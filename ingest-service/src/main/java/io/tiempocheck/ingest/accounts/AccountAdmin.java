@@ -1,6 +1,7 @@
 package io.tiempocheck.ingest.accounts;
 
 import io.tiempocheck.common.rest.InvalidInputException;
+import io.tiempocheck.common.rest.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,8 +36,8 @@ public class AccountAdmin {
     }
 
     public Listing list(String page, String size) {
-        int pageNumber = positive("pagina", page, 1, Integer.MAX_VALUE);
-        int pageSize = positive("tamano", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        int pageNumber = QueryParams.count("pagina", page, 1, Integer.MAX_VALUE);
+        int pageSize = QueryParams.count("tamano", size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         var result = accounts.list(pageNumber, pageSize);
         return new Listing(result.accounts().stream().map(AdminView::of).toList(), result.page(), result.size(), result.total());
     }
@@ -46,22 +47,5 @@ public class AccountAdmin {
             throw new InvalidInputException("activo", "falta: true o false");
         }
         return AdminView.of(accounts.setActive(userId, changes.activo()));
-    }
-
-    static int positive(String field, String value, int whenMissing, int max) {
-        if (value == null || value.isBlank()) {
-            return whenMissing;
-        }
-        InvalidInputException refused = new InvalidInputException(field, "un número entero de 1 a " + max);
-        int number;
-        try {
-            number = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw refused;
-        }
-        if (number < 1 || number > max) {
-            throw refused;
-        }
-        return number;
     }
 }

@@ -50,15 +50,6 @@ class AccountFieldsTest {
         refused("nombre", () -> AccountFields.name("nombre", "a".repeat(101)));
     }
 
-    @Test
-    void pagesAreCountedFromOne() {
-        assertEquals(1, AccountAdmin.positive("pagina", null, 1, 10));
-        assertEquals(3, AccountAdmin.positive("pagina", "3", 1, 10));
-        refused("pagina", () -> AccountAdmin.positive("pagina", "0", 1, 10));
-        refused("pagina", () -> AccountAdmin.positive("pagina", "11", 1, 10));
-        refused("pagina", () -> AccountAdmin.positive("pagina", "dos", 1, 10));
-    }
-
     private static void refused(String field, Runnable call) {
         InvalidInputException e = assertThrows(InvalidInputException.class, call::run);
         assertEquals(field, e.field());
