@@ -1,5 +1,5 @@
 package io.tiempocheck.features.rebuild;
 
 /** Seconds and row count of one user-day in features_horarias. */
-public record DayTotals(long seconds, long rows) {
+public record HourlyDaySummary(long seconds, long rows) {
 }

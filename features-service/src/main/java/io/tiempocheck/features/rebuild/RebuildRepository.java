@@ -144,15 +144,15 @@ public class RebuildRepository {
     }
 
     /** Seconds and rows per user-day of the scope as features_horarias holds them now. */
-    public SortedMap<UserDay, DayTotals> hourlyTotals(Connection connection, FeatureScope scope) throws SQLException {
-        SortedMap<UserDay, DayTotals> totals = new TreeMap<>();
+    public SortedMap<UserDay, HourlyDaySummary> hourlyTotals(Connection connection, FeatureScope scope) throws SQLException {
+        SortedMap<UserDay, HourlyDaySummary> totals = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT usuario_id, dia, SUM(segundos), COUNT(*)"
                 + " FROM features_horarias WHERE usuario_id BETWEEN ? AND ? AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia")) {
             Jdbc.bindScope(statement, 1, scope);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     totals.put(new UserDay(rows.getLong(1), rows.getObject(2, LocalDate.class)),
-                            new DayTotals(rows.getLong(3), rows.getLong(4)));
+                            new HourlyDaySummary(rows.getLong(3), rows.getLong(4)));
                 }
             }
         }

@@ -103,10 +103,10 @@ public class RebuildService {
     private ChunkResult rebuildChunk(FeatureScope scope) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             dayStates.lock(connection, scope);
-            SortedMap<UserDay, DayTotals> before = rebuilds.hourlyTotals(connection, scope);
+            SortedMap<UserDay, HourlyDaySummary> before = rebuilds.hourlyTotals(connection, scope);
             long dailyRows = rebuilds.rebuild(connection, scope, definition.version());
-            SortedMap<UserDay, DayTotals> after = rebuilds.hourlyTotals(connection, scope);
-            long rows = dailyRows + after.values().stream().mapToLong(DayTotals::rows).sum();
+            SortedMap<UserDay, HourlyDaySummary> after = rebuilds.hourlyTotals(connection, scope);
+            long rows = dailyRows + after.values().stream().mapToLong(HourlyDaySummary::rows).sum();
             dayStates.addMissing(connection, scope);
             dayStates.markRebuilt(connection, scope);
             return new ChunkResult(before, after, rows);
@@ -121,7 +121,7 @@ public class RebuildService {
         return cause;
     }
 
-    private record ChunkResult(SortedMap<UserDay, DayTotals> before, SortedMap<UserDay, DayTotals> after, long rows) {
+    private record ChunkResult(SortedMap<UserDay, HourlyDaySummary> before, SortedMap<UserDay, HourlyDaySummary> after, long rows) {
     }
 
     private final class Accumulator {
@@ -136,8 +136,8 @@ public class RebuildService {
             var keys = new TreeSet<UserDay>(chunk.before().keySet());
             keys.addAll(chunk.after().keySet());
             for (UserDay key : keys) {
-                DayTotals before = chunk.before().getOrDefault(key, new DayTotals(0, 0));
-                DayTotals after = chunk.after().getOrDefault(key, new DayTotals(0, 0));
+                HourlyDaySummary before = chunk.before().getOrDefault(key, new HourlyDaySummary(0, 0));
+                HourlyDaySummary after = chunk.after().getOrDefault(key, new HourlyDaySummary(0, 0));
                 days++;
                 secondsBefore += before.seconds();
                 secondsAfter += after.seconds();

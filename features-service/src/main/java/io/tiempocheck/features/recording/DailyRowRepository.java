@@ -15,14 +15,14 @@ import java.util.List;
 
 /** Reads whole days of features_diarias for the feature updates. */
 @ApplicationScoped
-public class DayTotalsRepository {
+public class DailyRowRepository {
 
     private static final int DAYS_PER_QUERY = 200;
 
     /** Every domain row of the given user-days, as the connection's transaction sees them. */
-    public List<DayTotal> read(Connection connection, Collection<UserDay> days) throws SQLException {
+    public List<DailyRow> read(Connection connection, Collection<UserDay> days) throws SQLException {
         List<UserDay> all = new ArrayList<>(days);
-        List<DayTotal> rows = new ArrayList<>();
+        List<DailyRow> rows = new ArrayList<>();
         for (int from = 0; from < all.size(); from += DAYS_PER_QUERY) {
             List<UserDay> chunk = all.subList(from, Math.min(all.size(), from + DAYS_PER_QUERY));
             // OR of equalities on the primary key's prefix: a range scan per day on MySQL 8 and MariaDB alike.
@@ -36,7 +36,7 @@ public class DayTotalsRepository {
                 }
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        rows.add(new DayTotal(result.getLong(1), result.getObject(2, LocalDate.class),
+                        rows.add(new DailyRow(result.getLong(1), result.getObject(2, LocalDate.class),
                                 result.getString(3), result.getString(4), result.getLong(5)));
                     }
                 }

@@ -45,10 +45,10 @@ public class EventRecorder {
     private final CategoryLookup categories;
     private final AggregateRepository aggregates;
     private final DayStateRepository dayStates;
-    private final DayTotalsRepository dayTotals;
+    private final DailyRowRepository dayTotals;
 
     public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategoryLookup categories,
-            AggregateRepository aggregates, DayStateRepository dayStates, DayTotalsRepository dayTotals) {
+            AggregateRepository aggregates, DayStateRepository dayStates, DailyRowRepository dayTotals) {
         this.dataSource = dataSource;
         this.dayStates = dayStates;
         this.dayTotals = dayTotals;

@@ -66,7 +66,7 @@ public class FeatureUpdatePublisher {
      * fails at the first update it could not deliver. Blocks only while the updates of
      * {@code consumer.max-unacknowledged-batches} earlier batches still wait for the broker.
      */
-    public CompletionStage<Void> publish(Map<UserDay, Set<String>> touched, List<DayTotal> totals) {
+    public CompletionStage<Void> publish(Map<UserDay, Set<String>> touched, List<DailyRow> totals) {
         if (touched.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -99,23 +99,23 @@ public class FeatureUpdatePublisher {
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(update).addMetadata(metadata)));
     }
 
-    private static List<FeatureUpdate> updates(Map<UserDay, Set<String>> touched, List<DayTotal> rows, Instant readAt) {
-        Map<UserDay, List<DayTotal>> byDay = new HashMap<>();
-        for (DayTotal row : rows) {
+    private static List<FeatureUpdate> updates(Map<UserDay, Set<String>> touched, List<DailyRow> rows, Instant readAt) {
+        Map<UserDay, List<DailyRow>> byDay = new HashMap<>();
+        for (DailyRow row : rows) {
             byDay.computeIfAbsent(new UserDay(row.userId(), row.day()), d -> new ArrayList<>()).add(row);
         }
         return touched.entrySet().stream().map(entry -> {
-            List<DayTotal> day = byDay.getOrDefault(entry.getKey(), List.of());
+            List<DailyRow> day = byDay.getOrDefault(entry.getKey(), List.of());
             Map<String, Long> domains = new TreeMap<>();
             Set<String> categories = new HashSet<>();
-            for (DayTotal row : day) {
+            for (DailyRow row : day) {
                 if (entry.getValue().contains(row.domain())) {
                     domains.put(row.domain(), row.seconds());
                     categories.add(row.category());
                 }
             }
             Map<String, Long> categoryTotals = new TreeMap<>();
-            for (DayTotal row : day) {
+            for (DailyRow row : day) {
                 if (categories.contains(row.category())) {
                     categoryTotals.merge(row.category(), row.seconds(), Long::sum);
                 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * rows of features_diarias as the batch's transaction left them; and how many seconds of the new
  * events were not counted because their device had counted them already.
  */
-public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains, List<DayTotal> dayTotals,
+public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> touchedDomains, List<DailyRow> dayTotals,
         long trimmedSeconds) {
 
     public static final RecordedBatch EMPTY = new RecordedBatch(List.of(), Map.of(), List.of(), 0);
@@ -32,17 +32,17 @@ public record RecordedBatch(List<UsageEvent> fresh, Map<UserDay, Set<String>> to
         }
         List<UsageEvent> fresh = new ArrayList<>();
         Map<UserDay, Set<String>> touched = new HashMap<>();
-        Map<UserDay, List<DayTotal>> totals = new LinkedHashMap<>();
+        Map<UserDay, List<DailyRow>> totals = new LinkedHashMap<>();
         long trimmed = 0;
         for (RecordedBatch part : parts) {
             trimmed += part.trimmedSeconds();
             fresh.addAll(part.fresh());
             part.touchedDomains().forEach((day, domains) -> touched.computeIfAbsent(day, d -> new HashSet<>()).addAll(domains));
-            Map<UserDay, List<DayTotal>> read = new HashMap<>();
+            Map<UserDay, List<DailyRow>> read = new HashMap<>();
             for (UserDay day : part.touchedDomains().keySet()) {
                 read.put(day, new ArrayList<>());
             }
-            for (DayTotal row : part.dayTotals()) {
+            for (DailyRow row : part.dayTotals()) {
                 read.computeIfAbsent(new UserDay(row.userId(), row.day()), d -> new ArrayList<>()).add(row);
             }
             totals.putAll(read);
