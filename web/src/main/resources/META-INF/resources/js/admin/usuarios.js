@@ -22,7 +22,9 @@ export async function render(main, { page = null, message = null, created = null
     ev.preventDefault();
     try {
       const answer = await admin('ingest', '/admin/api/usuarios', { method: 'POST', body: { nombre: name.value.trim(), tz: zone.value.trim() || undefined } });
-      await redraw({ created: answer, message: t('Usuario {id} creado.', { id: answer.usuario_id }) });
+      // The list is by id: the new account is on the last page, shown with it.
+      const { total } = await admin('ingest', '/admin/api/usuarios?pagina=1&tamano=1');
+      await redraw({ page: Math.max(1, Math.ceil(total / PAGE_SIZE)), created: answer, message: t('Usuario {id} creado.', { id: answer.usuario_id }) });
     } catch (e) { say(status, refusal(e), true); }
   } }, field(t('Nombre'), name), field(t('Zona horaria'), zone), h('button', { type: 'submit' }, t('Crear')));
 
