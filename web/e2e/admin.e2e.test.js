@@ -130,6 +130,46 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
     await shot('qa_datos');
   });
 
+  test('qa_datos draws the contract\'s answer: a light, value, thresholds and sentence per check, a 24 h chart each', async () => {
+    // Answers shaped as QA_DATOS_CONTRACT.md (and quality17's QualityRun, CheckHistory), served to this page only:
+    // the page is checked against the contract whether or not the API is merged yet.
+    const at = (minutesAgo) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const run = { ejecucion_id: 7, inicio: at(1), fin: at(1), duracion_ms: 812, disparo: 'manual', estado: 'rojo', checks: [
+      { check: 'qa_deltas', grupo: 'qa', estado: 'rojo', valor: 3, unidad: 'dias_usuario', umbrales: { amarillo: 1, rojo: 1 },
+        mensaje: '3 días-usuario con delta (el mayor, 120 s). Reconstruya esos días.', detalle: { mayor_delta_segundos: 120, dias: [] } },
+      { check: 'frescura_eventos', grupo: 'frescura', estado: 'amarillo', valor: 1900, unidad: 'segundos', umbrales: { amarillo: 1800, rojo: 3600 },
+        mensaje: 'El evento más reciente tiene 31 min.', detalle: {} },
+      { check: 'sin_categoria', grupo: 'cobertura', estado: 'verde', valor: 12.5, unidad: '%', umbrales: { amarillo: 25, rojo: 50 },
+        mensaje: 'El 12,5 % del tiempo de 7 días está sin categoría.', detalle: { sitios: [{ dominio: 'ejemplo.mx', segundos: 600 }] } }] };
+    const history = { desde: at(1440), hasta: at(0), entradas: [
+      { check: 'qa_deltas', ejecucion_id: 6, momento: at(6), estado: 'verde', valor: 0 },
+      { check: 'frescura_eventos', ejecucion_id: 6, momento: at(6), estado: 'verde', valor: 300 },
+      { check: 'qa_deltas', ejecucion_id: 7, momento: at(1), estado: 'rojo', valor: 3 },
+      { check: 'frescura_eventos', ejecucion_id: 7, momento: at(1), estado: 'amarillo', valor: 1900 },
+      { check: 'sin_categoria', ejecucion_id: 7, momento: at(1), estado: 'verde', valor: 12.5 }] };
+    const json = (body) => ({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': WEB }, body: JSON.stringify(body) });
+    await page.route('**/admin/api/qa_datos/historial*', (route) => route.fulfill(json(history)));
+    await page.route('**/admin/api/qa_datos', (route) => route.fulfill(json(run)));
+    try {
+      await open('qa_datos');
+      await page.locator('#semaforos').waitFor();
+      const rows = await page.locator('#semaforos tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.check,
+        tr.querySelector('[data-estado]').dataset.estado, tr.querySelector('[data-valor]').textContent, tr.cells[3].textContent]));
+      assert.deepEqual(rows, [['qa_deltas', 'rojo', '3 días-usuario', 'amarillo ≥ 1 días-usuario · rojo ≥ 1 días-usuario'],
+        ['frescura_eventos', 'amarillo', '31 min', 'amarillo ≥ 30 min · rojo ≥ 1 h'], ['sin_categoria', 'verde', '12,5 %', 'amarillo ≥ 25 % · rojo ≥ 50 %']]);
+      await page.locator('tr[data-check="qa_deltas"]').getByText('3 días-usuario con delta').waitFor();
+      await page.locator('tr[data-check="qa_deltas"]').getByRole('link', { name: 'Revisar y reconstruir' }).waitFor();
+      for (const check of ['qa_deltas', 'frescura_eventos', 'sin_categoria']) {
+        const points = await page.evaluate((c) => window.Chart.getChart(document.querySelector(`[data-historial="${c}"]`)).data.datasets[0].data, check);
+        assert.deepEqual(points, history.entradas.filter((e) => e.check === check).map((e) => e.valor), `the 24 h chart of ${check}`);
+      }
+      await axe('qa_datos (contrato)');
+      if ((await api('features', '/admin/api/qa_datos/historial', ADMIN)).status === 404) await shot('qa_datos');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+
   test('Salud shows /features_health\'s jobs and partitions, and "Ejecutar" runs a job', async () => {
     await open('salud');
     const health = await ok('features', '/features_health', ADMIN);

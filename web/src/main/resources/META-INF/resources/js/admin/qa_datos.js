@@ -20,12 +20,16 @@ const ACTIONS = { qa: ['qa', 'Revisar y reconstruir'], pipeline: ['salud', 'Ver 
   cobertura: ['categorias', 'Asignar categorías'] };
 const COLORS = { verde: '#1d6b35', amarillo: '#b07d00', rojo: '#a61b1b' };
 
+// The checks' units (CheckResult.unidad) as words; an unknown one is shown as sent.
+const UNITS = { dias_usuario: 'días-usuario', horas_usuario: 'horas-usuario', eventos: 'eventos', filas: 'filas',
+  ejecuciones: 'ejecuciones', sitios: 'sitios', usuarios: 'usuarios' };
+
 /** A measured value in its unit as a person reads it. */
 export function valueText(value, unit) {
   if (value === null || value === undefined) return '—';
-  if (/segundo/.test(unit || '')) return duration(value);
-  if (/porcentaje|%/.test(unit || '')) return `${number(value, 1)} %`;
-  return unit ? `${number(value, 2)} ${t(unit)}` : number(value, 2);
+  if (unit === 'segundos') return duration(value);
+  if (unit === '%') return `${number(value, 1)} %`;
+  return unit ? `${number(value, 2)} ${t(UNITS[unit] || unit)}` : number(value, 2);
 }
 
 /** A light: a coloured dot and the state's word, so the colour is never the only sign. */
