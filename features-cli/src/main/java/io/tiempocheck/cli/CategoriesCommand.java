@@ -35,6 +35,16 @@ class CategoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (AdminApi.ApiException e) {
+            // A refusal (a domain that is no website, an unknown category) is the operator's to read, not a stack trace.
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run() throws Exception {
         if (domain != null) {
             if (category == null) {
                 throw new IllegalArgumentException("give the category after the domain");
