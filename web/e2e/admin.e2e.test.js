@@ -33,6 +33,7 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
   let browser;
   let page;
   let userToken;
+  let otherToken; // a second person, with their own category for the site
   let userId;
   const tag = Date.now().toString(36);
   const user = `op${tag}`;
@@ -73,7 +74,7 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
   });
 
   after(async () => {
-    if (userToken) await api('ingest', '/api/v1/cuenta', userToken, { method: 'DELETE', body: { contrasena: PASSWORD } });
+    for (const token of [userToken, otherToken].filter(Boolean)) await api('ingest', '/api/v1/cuenta', token, { method: 'DELETE', body: { contrasena: PASSWORD } });
     await browser?.close();
   });
 
@@ -227,7 +228,7 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
     await page.getByRole('button', { name: `Activar a ${name}` }).waitFor();
   });
 
-  test('Categorías: the uncategorised site is listed by time and one choice assigns it for everyone', async () => {
+  test('Categorías: the uncategorised site is listed by time and «Asignar» gives it a category for everyone without their own', async () => {
     // Bad input first, as the panel never sends it.
     const put = (domain, body, token = ADMIN) => api('features', `/admin/api/categorias/${encodeURIComponent(domain)}`, token, { method: 'PUT', body });
     assert.deepEqual([(await put('localhost', { categoria: 'Estudio' })).status, (await put('localhost', { categoria: 'Estudio' })).body.campo], [400, 'dominio']);
@@ -238,6 +239,15 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
     assert.equal((await api('features', '/admin/api/categorias/sin_categoria?dias=0', ADMIN)).body.campo, 'dias');
     assert.equal((await api('features', '/admin/api/categorias/sin_categoria?top=501', ADMIN)).body.campo, 'top');
 
+    // Another person has the site too, and chose their own category for it: the global change must not touch it.
+    const other = `op2${tag}`;
+    await ok('ingest', '/api/v1/cuentas', null, { method: 'POST', body: { usuario: other, contrasena: PASSWORD, nombre: other, tz: ZONE } });
+    otherToken = (await ok('ingest', '/api/v1/sesiones', null, { method: 'POST', body: { usuario: other, contrasena: PASSWORD } })).token;
+    const otherDevice = (await ok('ingest', '/api/v1/dispositivos', otherToken, { method: 'POST', body: { nombre: 'e2e-admin' } })).token;
+    await postEvents(otherDevice, [[site, new Date(noonYesterday), 600]]);
+    await waitFor(() => ok('features', `/api/v1/uso/diario?desde=${yesterday}&hasta=${yesterday}`, otherToken), (b) => b.segundos === 600, { timeoutMs: 90_000 });
+    await ok('features', `/api/v1/categorias/${site}`, otherToken, { method: 'PUT', body: { categoria: 'Ocio' } });
+
     const pending = await ok('features', '/admin/api/categorias/sin_categoria?dias=7&top=50', ADMIN);
     const listed = pending.sitios.find((s) => s.dominio === site);
     assert.deepEqual(listed, { dominio: site, segundos: 3 * 3600, usuarios: 1 });
@@ -246,11 +256,14 @@ if (!existsSync(CHROMIUM) || !ADMIN) {
     assert.equal(Number(await row.locator('td[data-segundos]').getAttribute('data-segundos')), 3 * 3600);
     await axe('categorias');
     await shot('categorias');
-    await row.getByLabel(`Categoría de ${site}`).selectOption('Estudio');
+    await row.getByLabel(`Categoría de ${site}`, { exact: true }).selectOption('Estudio');
+    await row.getByRole('button', { name: `Asignar la categoría de ${site}` }).click();
     await page.getByText(`${site} ahora es Estudio`).waitFor();
     await row.waitFor({ state: 'detached' });
     const sites = await ok('features', '/api/v1/uso/sitios?rango=total&top=10', userToken);
     assert.equal(sites.sitios.find((s) => s.dominio === site).categoria, 'Estudio', 'the person\'s history is re-categorised');
+    const own = await ok('features', '/api/v1/uso/sitios?rango=total&top=10', otherToken);
+    assert.equal(own.sitios.find((s) => s.dominio === site).categoria, 'Ocio', 'a person\'s own choice for the site stays theirs');
     const table = await ok('features', '/admin/api/categorias', ADMIN);
     assert.ok(table.dominios.some((d) => d.dominio === site && d.categoria === 'Estudio'), 'the global table has it');
     assert.equal(await page.locator(`#tabla-global tr[data-dominio="${site}"] select`).inputValue(), 'Estudio');

@@ -114,7 +114,9 @@ const EN = {
   '— elegir —': '— choose —', '{d} ahora es {c}: {h} filas horarias y {f} diarias recategorizadas.': '{d} is now {c}: {h} hourly and {f} daily rows re-categorised.',
   'Últimos {n} días': 'Last {n} days', 'Todo el tiempo de este periodo tiene categoría.': 'All the time in this period has a category.',
   'Sitios sin categoría': 'Uncategorised sites', 'Periodo': 'Period', 'Tabla global': 'Global table', 'Tabla global de categorías': 'Global category table',
-  'Del {desde} al {hasta}, todos los usuarios. Elegir una categoría la asigna al momento.': 'From {desde} to {hasta}, every user. Choosing a category assigns it at once.',
+  'Del {desde} al {hasta}, todos los usuarios. «Asignar» recategoriza al momento la historia de cada usuario, salvo la de quien eligió su propia categoría para el sitio.':
+    'From {desde} to {hasta}, every user. "Assign" re-categorises every user\'s history at once, except for whoever chose their own category for the site.',
+  'Asignar': 'Assign', 'Asignar la categoría de {d}': 'Assign the category of {d}',
   'Filtrar por sitio': 'Filter by site', '{n} sitios con categoría global.': '{n} sites with a global category.',
   'Descargar': 'Download', 'Preparando la exportación…': 'Preparing the export…', 'Descargado {f} ({n} bytes).': 'Downloaded {f} ({n} bytes).',
   'No se exporta: los datos no validan. {m}': 'Not exported: the data does not validate. {m}', 'Tabla': 'Table', 'Desde (opcional)': 'From (optional)',

@@ -6,10 +6,20 @@ import { h, field, statusLine, say } from '../dom.js';
 import { day, duration, number } from '../format.js';
 import { admin, refusal, routeName } from './app.js';
 
-function categorySelect(names, domain, current, onChoose) {
-  return h('select', { 'aria-label': t('Categoría de {d}', { d: domain }), 'data-dominio': domain, onchange: (ev) => onChoose(ev.target.value) },
+/**
+ * A category choice and its "Asignar": a change reaches every user's history, so it waits for the button (a
+ * closed select changes value with the arrow keys alone, and a keyboard user would assign on the way past).
+ */
+function categoryChoice(names, domain, current, onChoose) {
+  const select = h('select', { 'aria-label': t('Categoría de {d}', { d: domain }), 'data-dominio': domain },
     current ? null : h('option', { value: '', selected: true }, t('— elegir —')),
     names.map((n) => h('option', { value: n, selected: n === current }, n)));
+  const button = h('button', { type: 'button', class: 'secundario', 'aria-label': t('Asignar la categoría de {d}', { d: domain }), onclick: async () => {
+    if (!select.value || select.value === current) return;
+    button.disabled = true;
+    try { await onChoose(select.value); } finally { button.disabled = false; }
+  } }, t('Asignar'));
+  return h('div', { class: 'fila' }, select, button);
 }
 
 export async function render(main, { days = 7, message = null, filter = '' } = {}) {
@@ -34,11 +44,11 @@ export async function render(main, { days = 7, message = null, filter = '' } = {
         .map((x, i) => h('th', { scope: 'col', class: i === 1 || i === 2 ? 'num' : undefined }, x)))),
       h('tbody', {}, pending.sitios.map((s) => h('tr', { 'data-sitio': s.dominio }, h('th', { scope: 'row' }, s.dominio),
         h('td', { class: 'num', 'data-segundos': s.segundos }, duration(s.segundos)), h('td', { class: 'num' }, number(s.usuarios)),
-        h('td', {}, categorySelect(global.categorias, s.dominio, null, (c) => assign(s.dominio, c)))))));
+        h('td', {}, categoryChoice(global.categorias, s.dominio, null, (c) => assign(s.dominio, c)))))));
 
   const filterInput = h('input', { type: 'search', name: 'filtro', value: filter });
   const rows = global.dominios.map((d) => h('tr', { 'data-dominio': d.dominio }, h('th', { scope: 'row' }, d.dominio),
-    h('td', {}, categorySelect(global.categorias, d.dominio, d.categoria, (c) => assign(d.dominio, c)))));
+    h('td', {}, categoryChoice(global.categorias, d.dominio, d.categoria, (c) => assign(d.dominio, c)))));
   const applyFilter = () => {
     const needle = filterInput.value.trim().toLowerCase();
     for (const row of rows) row.hidden = needle !== '' && !row.dataset.dominio.includes(needle);
@@ -52,7 +62,7 @@ export async function render(main, { days = 7, message = null, filter = '' } = {
   main.replaceChildren(h('h1', {}, t('Categorías')), status,
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-pendientes' }, h('h2', { id: 'titulo-pendientes' }, t('Sitios sin categoría')),
       h('div', { class: 'fila' }, field(t('Periodo'), range)),
-      h('p', {}, t('Del {desde} al {hasta}, todos los usuarios. Elegir una categoría la asigna al momento.', { desde: day(pending.desde), hasta: day(pending.hasta) })),
+      h('p', {}, t('Del {desde} al {hasta}, todos los usuarios. «Asignar» recategoriza al momento la historia de cada usuario, salvo la de quien eligió su propia categoría para el sitio.', { desde: day(pending.desde), hasta: day(pending.hasta) })),
       uncategorised),
     h('section', { class: 'tarjeta', 'aria-labelledby': 'titulo-global' }, h('h2', { id: 'titulo-global' }, t('Tabla global')),
       h('div', { class: 'fila' }, field(t('Filtrar por sitio'), filterInput)),
