@@ -102,7 +102,7 @@ const EN = {
   'Usuario (opcional)': 'User (optional)', 'Revisar': 'Check', '¿Reconstruir del {desde} al {hasta} para todos los usuarios?':
     'Rebuild from {desde} to {hasta} for every user?', 'Reconstruir el rango de este usuario': 'Rebuild this user\'s range',
   'Reconstruir el rango': 'Rebuild the range', 'Ningún día-usuario con delta en este rango.': 'No user-day with a delta in this range.',
-  'Horas': 'Hours', 'Registro': 'Registro', 'Δ horas–día': 'Δ hours–day', 'Δ día–registro': 'Δ day–registro', 'Δ horas–registro': 'Δ hours–registro',
+  'Horas (s)': 'Hours (s)', 'Día (s)': 'Day (s)', 'Registro (s)': 'Registro (s)', 'Δ horas–día': 'Δ hours–day', 'Δ día–registro': 'Δ day–registro', 'Δ horas–registro': 'Δ hours–registro',
   'Reconstruir el {dia} del usuario {u}': 'Rebuild {dia} of user {u}', 'Reconstruir': 'Rebuild', 'Vacío: todos los usuarios.': 'Empty: every user.',
   '{n} días-usuario revisados, {d} con delta; el mayor, {m} s ({ms} ms).': '{n} user-days checked, {d} with a delta; the largest, {m} s ({ms} ms).',
   'Usuario {id} creado.': 'User {id} created.', 'Id': 'Id', 'Desactivar a {u}': 'Disable {u}', 'Activar a {u}': 'Enable {u}',

@@ -66,7 +66,7 @@ export async function render(main, { rebuilt = null } = {}) {
 
   const days = report.dias.length === 0 ? h('p', { id: 'sin-deltas', class: 'ok' }, t('Ningún día-usuario con delta en este rango.'))
     : h('table', { id: 'deltas' }, h('caption', { class: 'visualmente-oculto' }, t('Días-usuario con delta')),
-      h('thead', {}, h('tr', {}, [t('Usuario'), t('Día'), t('Horas'), t('Día'), t('Registro'), t('Δ horas–día'), t('Δ día–registro'),
+      h('thead', {}, h('tr', {}, [t('Usuario'), t('Día'), t('Horas (s)'), t('Día (s)'), t('Registro (s)'), t('Δ horas–día'), t('Δ día–registro'),
         t('Δ horas–registro'), t('Acción')].map((x, i) => h('th', { scope: 'col', class: i > 1 && i < 8 ? 'num' : undefined }, x)))),
       h('tbody', {}, report.dias.map((d) => {
         const button = h('button', { type: 'button', 'aria-label': t('Reconstruir el {dia} del usuario {u}', { dia: day(d.dia), u: d.usuario_id }),
