@@ -68,7 +68,7 @@ const EN = {
   'Ese token es de un usuario, no de administrador: los servicios lo rechazan (403).': 'That is a user\'s token, not the admin token: the services refuse it (403).',
   'Este token no es de administrador: el servicio respondió 403. Entra con el token de administrador.':
     'This is not the admin token: the service answered 403. Sign in with the admin token.',
-  'Ya hay una ejecución en curso: {m}': 'A run is already in progress: {m}',
+  'Ya hay una ejecución en curso: vuelve a probar en un momento.': 'A run is already in progress: try again in a moment.',
   'verde': 'green', 'amarillo': 'yellow', 'rojo': 'red', 'programado': 'scheduled', 'arranque': 'start-up', 'manual': 'manual',
   'ok': 'ok', 'degraded': 'degraded', 'down': 'down', 'error': 'error', 'en_curso': 'running',
   'Días-usuario con delta': 'User-days with a delta', 'Frescura de los eventos': 'Event freshness', 'Usuarios silenciosos': 'Silent users',

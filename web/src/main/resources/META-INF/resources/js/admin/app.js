@@ -32,7 +32,7 @@ export function routeName() {
 /** A refusal in the operator's words: a user's token (403) is named as such. */
 export function refusal(e) {
   if (e instanceof ApiError && e.status === 403) return t('Este token no es de administrador: el servicio respondió 403. Entra con el token de administrador.');
-  if (e instanceof ApiError && e.status === 409) return t('Ya hay una ejecución en curso: {m}', { m: e.message });
+  if (e instanceof ApiError && e.status === 409 && e.body?.campo === 'job') return t('Ya hay una ejecución en curso: vuelve a probar en un momento.');
   return t('Algo falló: {m}', { m: e.message });
 }
 
