@@ -41,6 +41,17 @@ final class AdminApi {
         return json(send(request(path, query).POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
+    JsonNode put(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, Map.of()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        return json(send(request, HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    /** A value as one path segment (a domain never holds a slash; the server refuses it if it does). */
+    static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Streams a download to a file; returns its size in bytes. */
     long download(String path, Map<String, Object> query, Path target) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = send(request(path, query).GET(), HttpResponse.BodyHandlers.ofInputStream());

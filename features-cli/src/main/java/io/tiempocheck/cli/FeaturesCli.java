@@ -9,8 +9,8 @@ import java.net.URI;
 /** The feature store's command line: each subcommand is one call to features-service's admin API. */
 @TopCommand
 @Command(name = "features-cli", mixinStandardHelpOptions = true,
-        description = "Rebuild, check, export and inspect the TiempoCheck feature store.",
-        subcommands = {RebuildCommand.class, QaCommand.class, ExportCommand.class, StatusCommand.class})
+        description = "Rebuild, check, export and inspect the TiempoCheck feature store, and assign global categories.",
+        subcommands = {RebuildCommand.class, QaCommand.class, ExportCommand.class, StatusCommand.class, CategoriesCommand.class})
 public class FeaturesCli {
 
     @Option(names = "--url", description = "features-service base URL (default: ${DEFAULT-VALUE})",

@@ -9,11 +9,17 @@ export async function loadConfig() {
 
 export function base(service) { return bases[service]; }
 
-export const session = {
-  get token() { return sessionStorage.getItem(TOKEN_KEY); },
-  set(token) { sessionStorage.setItem(TOKEN_KEY, token); },
-  forget() { sessionStorage.removeItem(TOKEN_KEY); },
-};
+function storedToken(key) {
+  return {
+    get token() { return sessionStorage.getItem(key); },
+    set(token) { sessionStorage.setItem(key, token); },
+    forget() { sessionStorage.removeItem(key); },
+  };
+}
+
+export const session = storedToken(TOKEN_KEY);
+/** The operator's panel keeps the admin token apart: signing in there never signs a person's dashboard in or out. */
+export const adminSession = storedToken('tiempocheck.admin');
 
 /** An API error with the service's {campo, motivo} when it sent one. */
 export class ApiError extends Error {
@@ -24,13 +30,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(service, path, { method = 'GET', body, auth = true, raw = false } = {}) {
+/** `as` names the stored session whose token is sent (the person's unless told); `token` sends one not stored yet. */
+export async function call(service, path, { method = 'GET', body, auth = true, raw = false, as = session, token } = {}) {
   // JSON is declared with a body only: the services need no Content-Type on a bodiless GET or DELETE.
   const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
-  if (auth && session.token) headers.Authorization = `Bearer ${session.token}`;
+  const sent = token ?? as.token;
+  if (auth && sent) headers.Authorization = `Bearer ${sent}`;
   const response = await fetch(base(service) + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && auth) {
-    session.forget();
+  if (response.status === 401 && auth && token === undefined) {
+    as.forget();
     window.dispatchEvent(new Event('tiempocheck:salir'));
   }
   if (!response.ok) {

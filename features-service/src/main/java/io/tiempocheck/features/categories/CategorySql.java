@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,90 @@ public class CategorySql {
             statement.setString(1, category);
             statement.setLong(2, userId);
             statement.setString(3, domain);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The global categories' names, as {@link #all} orders them. */
+    public List<String> globalNames(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nombre FROM categorias ORDER BY nombre = '" + CategoryLookup.UNCATEGORIZED + "', id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    public List<CategoryViews.DomainCategory> globalTable(Connection connection) throws SQLException {
+        List<CategoryViews.DomainCategory> table = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT dc.dominio, c.nombre FROM dominio_categoria dc"
+                + " JOIN categorias c ON c.id = dc.categoria_id ORDER BY dc.dominio");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                table.add(new CategoryViews.DomainCategory(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return table;
+    }
+
+    /** A global category's stored name (names compare case-insensitively); a person's own categories do not count. */
+    public Optional<String> findGlobal(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT nombre FROM categorias WHERE nombre = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The time still labelled {@value CategoryLookup#UNCATEGORIZED} on days {@code from..to}, per domain the global
+     * table does not hold, most seconds first (a person's own label of a site is theirs and is not counted).
+     */
+    public List<CategoryViews.UncategorisedSite> uncategorised(Connection connection, LocalDate from, LocalDate to, int top)
+            throws SQLException {
+        List<CategoryViews.UncategorisedSite> sites = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT d.dominio, SUM(d.segundos),"
+                + " COUNT(DISTINCT d.usuario_id) FROM features_diarias d"
+                + " WHERE d.dia BETWEEN ? AND ? AND d.categoria = '" + CategoryLookup.UNCATEGORIZED + "'"
+                + " AND NOT EXISTS (SELECT 1 FROM dominio_categoria dc WHERE dc.dominio = d.dominio)"
+                + " GROUP BY d.dominio ORDER BY SUM(d.segundos) DESC, d.dominio LIMIT ?")) {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            statement.setInt(3, top);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sites.add(new CategoryViews.UncategorisedSite(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+        }
+        return sites;
+    }
+
+    public void putGlobal(Connection connection, String domain, String category) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO dominio_categoria (dominio, categoria_id)"
+                + " SELECT ?, id FROM categorias WHERE nombre = ? ON DUPLICATE KEY UPDATE categoria_id = VALUES(categoria_id)")) {
+            statement.setString(1, domain);
+            statement.setString(2, category);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives the domain's rows in {@code table} the global category, for every user without an override of it, in one
+     * statement; answers the rows matched, as {@link #recategorise} does. The same rule as
+     * {@link CategoryLookup#CATEGORY_OF_GROUP}: an override always wins over the global table.
+     */
+    public long recategoriseGlobal(Connection connection, String table, String domain, String category) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table + " t"
+                + " SET t.categoria = ?, t.actualizado_en = CURRENT_TIMESTAMP(3) WHERE t.dominio = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM dominio_categoria_usuario du"
+                + " WHERE du.usuario_id = t.usuario_id AND du.dominio = t.dominio)")) {
+            statement.setString(1, category);
+            statement.setString(2, domain);
             return statement.executeUpdate();
         }
     }
