@@ -1,7 +1,5 @@
 package io.tiempocheck.features.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -18,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -34,23 +31,19 @@ import java.util.concurrent.CompletionStage;
 public class IngestRejectionConsumer {
 
     private static final Logger LOG = Logger.getLogger(IngestRejectionConsumer.class);
-    private static final int MAX_REASON_LENGTH = 32;
-    /** What a DATETIME column holds, with room to spare: outside it a record could only fail its batch. */
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
 
     private final RejectionRecorder recorder;
     private final FeatureStoreErasure erasure;
-    private final ObjectMapper mapper;
+    private final RejectionReader reader;
     private final BoundedRetry retry;
     private final Counter unreadable;
     private final Counter retries;
 
-    public IngestRejectionConsumer(RejectionRecorder recorder, FeatureStoreErasure erasure, ObjectMapper mapper, FeaturesConfig config,
+    public IngestRejectionConsumer(RejectionRecorder recorder, FeatureStoreErasure erasure, RejectionReader reader, FeaturesConfig config,
             MeterRegistry registry) {
         this.recorder = recorder;
         this.erasure = erasure;
-        this.mapper = mapper;
+        this.reader = reader;
         this.retry = new BoundedRetry(config.consumer().maxAttempts(), config.consumer().initialBackoff(),
                 config.consumer().maxBackoff());
         this.unreadable = registry.counter("tiempocheck.intake.rejections.unreadable");
@@ -79,27 +72,11 @@ public class IngestRejectionConsumer {
 
     /** The record's rejection, or null (logged and counted) when it is not one. */
     private IngestRejection parse(KafkaRecord<String, String> record, long offset) {
-        IngestRejection rejection = null;
-        try {
-            rejection = record.getPayload() == null ? null : mapper.readValue(record.getPayload(), IngestRejection.class);
-        } catch (JsonProcessingException e) {
-            LOG.debugf("Unreadable rejection record: %s", e.getOriginalMessage());
-        }
-        if (rejection == null || !valid(rejection)) {
+        IngestRejection rejection = reader.read(record.getPayload());
+        if (rejection == null) {
             unreadable.increment();
             LOG.warnf("Skipping an unreadable rejection record at %s-%d@%d", record.getTopic(), record.getPartition(), offset);
-            return null;
         }
         return rejection;
-    }
-
-    /**
-     * What the table can hold and the checks can trust: a user, a short reason, a positive count, a time a DATETIME
-     * holds. A reason ingest added later than this service is kept as it came.
-     */
-    private static boolean valid(IngestRejection rejection) {
-        return rejection.usuarioId() > 0 && rejection.cantidad() > 0 && rejection.motivo() != null && !rejection.motivo().isEmpty()
-                && rejection.motivo().length() <= MAX_REASON_LENGTH && rejection.momento() != null
-                && rejection.momento().isAfter(EARLIEST) && rejection.momento().isBefore(LATEST);
     }
 }
