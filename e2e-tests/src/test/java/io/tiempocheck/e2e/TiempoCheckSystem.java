@@ -50,6 +50,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     final String featureUpdatesDeadLetterTopic = "tc." + runId + ".feature-updates.dlq";
     final String alertsTopic = "tc." + runId + ".alerts";
     final String revocationsTopic = "tc." + runId + ".token-revocations";
+    final String rejectionsTopic = "tc." + runId + ".ingest-rejections";
     final ServiceProcess ingest;
     final ServiceProcess features;
     /** Replicas of alerts-service, sharing one database and one evaluation group; empty until {@link #startAlerts}. */
@@ -117,12 +118,15 @@ final class TiempoCheckSystem implements AutoCloseable {
                 "TIEMPOCHECK_TOPICS_FEATURE_UPDATES", featureUpdatesTopic,
                 "TIEMPOCHECK_TOPICS_ALERTS", alertsTopic,
                 "TIEMPOCHECK_TOPICS_TOKEN_REVOCATIONS", revocationsTopic,
+                "TIEMPOCHECK_TOPICS_INGEST_REJECTIONS", rejectionsTopic,
                 // The dashboard's origin, should one be started: the services let only it call them from a browser.
                 "TIEMPOCHECK_WEB_ORIGIN", dashboardUrl());
         ingestEnv = with(common,
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(mysql, ingestDb) + "?createDatabaseIfNotExist=true",
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys[0].toString(),
                 "TIEMPOCHECK_CUENTAS_REGISTRO_ABIERTO", "true",
+                // Rejection counts reach features-service within a second or two, not the default 10 s.
+                "TIEMPOCHECK_INGEST_REJECTIONS_FLUSH_EVERY", "1s",
                 "QUARKUS_DATASOURCE_FEATURES_JDBC_URL", jdbcUrl(mysql, featuresDb),
                 "QUARKUS_DATASOURCE_ALERTS_JDBC_URL", jdbcUrl(mysql, alertsDb),
                 "QUARKUS_DATASOURCE_SUGGESTIONS_JDBC_URL", jdbcUrl(mysql, suggestionsDb));
@@ -203,7 +207,7 @@ final class TiempoCheckSystem implements AutoCloseable {
     TiempoCheckSystem withDeployedPartitions() {
         Map<String, String> ours = Map.of("tiempocheck.usage-events.v1", eventsTopic, "tiempocheck.usage-events.dlq.v1", deadLetterTopic,
                 "tiempocheck.feature-updates.v1", featureUpdatesTopic, "tiempocheck.feature-updates.dlq.v1", featureUpdatesDeadLetterTopic,
-                "tiempocheck.alerts.v1", alertsTopic);
+                "tiempocheck.alerts.v1", alertsTopic, "tiempocheck.ingest-rejections.v1", rejectionsTopic);
         Map<String, Integer> deployed = DeployedTopics.partitions(root);
         Map<String, Integer> partitions = new HashMap<>();
         ours.forEach((name, topic) -> partitions.put(topic, deployed.get(name)));
@@ -393,7 +397,7 @@ final class TiempoCheckSystem implements AutoCloseable {
         }
         try (Admin admin = Admin.create(KafkaClients.config())) {
             List<String> topics = new ArrayList<>(List.of(eventsTopic, deadLetterTopic, featureUpdatesTopic, featureUpdatesDeadLetterTopic,
-                    alertsTopic, revocationsTopic));
+                    alertsTopic, revocationsTopic, rejectionsTopic));
             fleets.forEach(fleet -> topics.add(fleet.topic()));
             admin.deleteTopics(topics);
         }

@@ -16,7 +16,7 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("usage-events"));
+        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("usage-events", "ingest-rejections"));
         config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("usage-events-dlq", "feature-updates"));
         config.put("quarkus.scheduler.enabled", "false");
         return config;

@@ -33,6 +33,14 @@ public interface FeaturesConfig {
          */
         @WithDefault("4")
         int maxUnacknowledgedBatches();
+
+        /**
+         * A new event starting this long before its reception is counted as old in entrada_anomalias (the
+         * eventos_fuera_de_rango check): ingest accepts far older ones (an offline queue, an import), so it is a signal,
+         * not a refusal.
+         */
+        @WithDefault("P30D")
+        Duration oldEventAge();
     }
 
     interface Query {

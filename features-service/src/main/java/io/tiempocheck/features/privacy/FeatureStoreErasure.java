@@ -26,7 +26,7 @@ import java.util.function.ToLongFunction;
 public class FeatureStoreErasure {
 
     private static final String[] TABLES = {"registro", "features_horarias", "features_diarias", "features_dias",
-            "dominio_categoria_usuario", "categorias_usuario"};
+            "dominio_categoria_usuario", "categorias_usuario", "rechazos_ingesta", "entrada_anomalias"};
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  * Writes one consumer batch in one transaction: the events new to {@code registro}, and their
  * seconds split by local hour into the aggregates (only the seconds their device had not counted
  * yet: see {@link DeviceTimeline}), and the state rows of the days they touch.
+ * It also counts what arrived oddly (resent copies, events from the future or long past: see
+ * {@link ArrivalAnomalyRepository}), so a redelivered batch counts nothing twice.
  * Either all of it commits or none of it, whatever the failure (checked SQL exceptions included). Last, still in the transaction (so under the day-state
  * locks that rebuilds also take), it reads the touched days' totals for the feature updates.
  */
@@ -46,9 +48,12 @@ public class EventRecorder {
     private final AggregateRepository aggregates;
     private final DayStateRepository dayStates;
     private final DailyRowRepository dayTotals;
+    private final ArrivalAnomalyRepository anomalies;
 
     public EventRecorder(AgroalDataSource dataSource, RegistroRepository registro, CategoryLookup categories,
-            AggregateRepository aggregates, DayStateRepository dayStates, DailyRowRepository dayTotals) {
+            AggregateRepository aggregates, DayStateRepository dayStates, DailyRowRepository dayTotals,
+            ArrivalAnomalyRepository anomalies) {
+        this.anomalies = anomalies;
         this.dataSource = dataSource;
         this.dayStates = dayStates;
         this.dayTotals = dayTotals;
@@ -108,6 +113,7 @@ public class EventRecorder {
                 }
             }
             List<UsageEvent> freshEvents = fresh.stream().map(SlottedEvent::event).toList();
+            anomalies.record(connection, events, freshEvents);
             if (!hourly.isEmpty()) {
                 // Each person's own override first: new events of an overridden site land in its new category.
                 DomainCategories categoryOf = categories.categoriesOf(connection, freshEvents.stream().collect(

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tiempocheck.common.security.CurrentUser;
 import io.tiempocheck.ingest.devices.DeviceActivity;
+import io.tiempocheck.ingest.rejections.RejectionTally;
 import io.tiempocheck.ingest.service.BatchRefusedException;
 import io.tiempocheck.ingest.service.Caller;
 import io.tiempocheck.ingest.service.EventIntakeService;
@@ -17,22 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-@Path("/api/v1/eventos")
+@Path(EventResource.PATH)
 @RolesAllowed(CurrentUser.USER_ROLE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    public static final String PATH = "/api/v1/eventos";
+
     private final EventIntakeService intake;
     private final EventBatchReader reader;
     private final CurrentUser user;
     private final DeviceActivity activity;
+    private final RejectionTally rejections;
 
-    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user, DeviceActivity activity) {
+    public EventResource(EventIntakeService intake, EventBatchReader reader, CurrentUser user, DeviceActivity activity,
+            RejectionTally rejections) {
         this.intake = intake;
         this.reader = reader;
         this.user = user;
         this.activity = activity;
+        this.rejections = rejections;
     }
 
     @POST
@@ -50,8 +56,14 @@ public class EventResource {
             // A session token has no device to record the events under.
             throw new BatchRefusedException(403, null, "los eventos se envían con un token de dispositivo (POST /api/v1/dispositivos)");
         }
-        return intake.take(reader.read(body), new Caller(user.id(), user.deviceId(), user.zone()))
-                .invoke(() -> activity.seen(user.deviceId()))
+        long userId = user.id();
+        String deviceId = user.deviceId();
+        return intake.take(reader.read(body), new Caller(userId, deviceId, user.zone()))
+                .invoke(batch -> {
+                    activity.seen(deviceId);
+                    // Only an answered batch: after a 503 the client sends it again, and its rejections with it.
+                    rejections.countEvents(userId, batch.rejected());
+                })
                 .map(BatchResponse::of);
     }
 }

@@ -37,7 +37,7 @@ class ManifestsTest {
     void devRendersValidObjects() throws Exception {
         ManifestValidator.Rendered dev = valid("overlays/dev");
         assertEquals(Map.of("Deployment", 5L, "StatefulSet", 1L, "Kafka", 1L, "KafkaNodePool", 1L,
-                "KafkaTopic", 6L, "KafkaUser", 4L, "Ingress", 2L), count(dev, Set.of("Deployment", "StatefulSet",
+                "KafkaTopic", 7L, "KafkaUser", 4L, "Ingress", 2L), count(dev, Set.of("Deployment", "StatefulSet",
                 "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Ingress")));
         for (KafkaTopic topic : of(dev, KafkaTopic.class)) {
             assertEquals(1, topic.getSpec().getReplicas(), topic.getMetadata().getName());
@@ -50,7 +50,7 @@ class ManifestsTest {
     void prodRendersValidObjects() throws Exception {
         ManifestValidator.Rendered prod = valid("overlays/prod");
         assertEquals(Map.of("Deployment", 5L, "StatefulSet", 0L, "HorizontalPodAutoscaler", 2L,
-                "PodDisruptionBudget", 5L, "KafkaTopic", 6L), count(prod, Set.of("Deployment", "StatefulSet",
+                "PodDisruptionBudget", 5L, "KafkaTopic", 7L), count(prod, Set.of("Deployment", "StatefulSet",
                 "HorizontalPodAutoscaler", "PodDisruptionBudget", "KafkaTopic")));
         for (KafkaTopic topic : of(prod, KafkaTopic.class)) {
             assertEquals(3, topic.getSpec().getReplicas(), topic.getMetadata().getName());
