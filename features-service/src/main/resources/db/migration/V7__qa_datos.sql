@@ -32,3 +32,10 @@ CREATE TABLE qa_datos_resultados (
     CONSTRAINT fk_qa_datos_resultados_ejecucion FOREIGN KEY (ejecucion_id) REFERENCES qa_datos_ejecuciones (id)
         ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- schema_ver_antiguo counts the aggregate rows still on an older definition every 5 minutes: without
+-- these it reads both tables whole (millions of rows on a year of history); with them it reads the
+-- old rows only, usually none. The consumer and rebuilds write the current version, so an index
+-- entry changes only when a row is first written or moves to a new definition.
+CREATE INDEX idx_horarias_schema_ver ON features_horarias (schema_ver);
+CREATE INDEX idx_diarias_schema_ver ON features_diarias (schema_ver);

@@ -98,7 +98,7 @@ class DataQualityChecksTest {
                 .extract().jsonPath();
         var desktop = ingest(session).body(Map.of("nombre", "Escritorio")).post("/api/v1/dispositivos").then().statusCode(201)
                 .extract().jsonPath();
-        // Outside sin_categoria's week, inside the plausibility checks' month.
+        // Outside sin_categoria's week, inside the plausibility checks' fortnight.
         LocalDate day = today().minusDays(10);
         List<Map<String, Object>> wholeDay = new ArrayList<>();
         for (int hour = 0; hour < 24; hour++) {

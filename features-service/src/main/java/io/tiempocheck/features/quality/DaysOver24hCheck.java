@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,23 +48,29 @@ public class DaysOver24hCheck implements QualityCheck {
         LocalDate to = Verdicts.utcDay(now).plusDays(1);
         LocalDate from = to.minusDays(config.plausibilityWindowDays());
         List<Map<String, Object>> days = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT usuario_id, dia, SUM(segundos) AS total"
-                     + " FROM features_diarias WHERE dia BETWEEN ? AND ? GROUP BY usuario_id, dia HAVING total > ?"
-                     + " ORDER BY total DESC, usuario_id, dia")) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            statement.setLong(3, DAY_SECONDS);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("usuario_id", rows.getLong(1));
-                    entry.put("dia", rows.getString(2));
-                    entry.put("segundos", rows.getLong(3));
-                    days.add(entry);
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<Long> users : TableUsers.groups(TableUsers.of(connection, "features_diarias"))) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT usuario_id, dia, SUM(segundos) AS total"
+                        + " FROM features_diarias WHERE usuario_id IN (" + TableUsers.placeholders(users) + ")"
+                        + " AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia HAVING total > ?")) {
+                    int index = TableUsers.bind(statement, 1, users);
+                    statement.setObject(index++, from);
+                    statement.setObject(index++, to);
+                    statement.setLong(index, DAY_SECONDS);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("usuario_id", rows.getLong(1));
+                            entry.put("dia", rows.getString(2));
+                            entry.put("segundos", rows.getLong(3));
+                            days.add(entry);
+                        }
+                    }
                 }
             }
         }
+        days.sort(Comparator.comparingLong((Map<String, Object> entry) -> ((Number) entry.get("segundos")).longValue())
+                .reversed());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("desde", from.toString());
         detail.put("hasta", to.toString());

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,32 +45,35 @@ public class HoursOver3600sCheck implements QualityCheck {
         LocalDate to = Verdicts.utcDay(now).plusDays(1);
         LocalDate from = to.minusDays(config.plausibilityWindowDays());
         List<Map<String, Object>> hours = new ArrayList<>();
-        long count = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT usuario_id, dia, hora, SUM(segundos) AS total"
-                     + " FROM features_horarias WHERE dia BETWEEN ? AND ? GROUP BY usuario_id, dia, hora HAVING total > ?"
-                     + " ORDER BY total DESC, usuario_id, dia, hora")) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            statement.setLong(3, HOUR_SECONDS);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    count++;
-                    if (hours.size() < config.detailLimit()) {
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("usuario_id", rows.getLong(1));
-                        entry.put("dia", rows.getString(2));
-                        entry.put("hora", rows.getInt(3));
-                        entry.put("segundos", rows.getLong(4));
-                        hours.add(entry);
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<Long> users : TableUsers.groups(TableUsers.of(connection, "features_horarias"))) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT usuario_id, dia, hora,"
+                        + " SUM(segundos) AS total FROM features_horarias WHERE usuario_id IN (" + TableUsers.placeholders(users)
+                        + ") AND dia BETWEEN ? AND ? GROUP BY usuario_id, dia, hora HAVING total > ?")) {
+                    int index = TableUsers.bind(statement, 1, users);
+                    statement.setObject(index++, from);
+                    statement.setObject(index++, to);
+                    statement.setLong(index, HOUR_SECONDS);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("usuario_id", rows.getLong(1));
+                            entry.put("dia", rows.getString(2));
+                            entry.put("hora", rows.getInt(3));
+                            entry.put("segundos", rows.getLong(4));
+                            hours.add(entry);
+                        }
                     }
                 }
             }
         }
+        long count = hours.size();
+        hours.sort(Comparator.comparingLong((Map<String, Object> entry) -> ((Number) entry.get("segundos")).longValue())
+                .reversed());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("desde", from.toString());
         detail.put("hasta", to.toString());
-        detail.put("horas", hours);
+        detail.put("horas", hours.stream().limit(config.detailLimit()).toList());
         String green = "Ninguna hora de ningún usuario del " + from + " al " + to + " pasa de 3600 s.";
         String problem = hours.isEmpty() ? green : count + " horas-usuario suman más de 3600 s (la mayor, "
                 + hours.get(0).get("segundos") + " s, del usuario " + hours.get(0).get("usuario_id") + " el "

@@ -30,7 +30,7 @@ public interface QualityConfig {
     int qaWindowDays();
 
     /** Days back that the plausibility checks (user-days over 24 h, user-hours over 3,600 s) look at. */
-    @WithDefault("31")
+    @WithDefault("14")
     int plausibilityWindowDays();
 
     /** How long without a single event makes a usual sender silent. */
