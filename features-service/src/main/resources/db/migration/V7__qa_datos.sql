@@ -7,6 +7,7 @@ CREATE TABLE qa_datos_ejecuciones (
     disparo     VARCHAR(16)  NOT NULL COMMENT 'programado, arranque or manual',
     inicio      DATETIME(3)  NOT NULL,
     fin         DATETIME(3)  NOT NULL,
+    duracion_ms BIGINT       NOT NULL COMMENT 'measured by the service, not from inicio and fin',
     estado      VARCHAR(8)   NOT NULL COMMENT 'worst state of its checks: verde, amarillo, rojo',
     PRIMARY KEY (id),
     KEY idx_qa_datos_ejecuciones_inicio (inicio)

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +46,14 @@ public class QualityRepository {
         try (Connection connection = dataSource.getConnection()) {
             long id;
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO qa_datos_ejecuciones"
-                    + " (instancia, disparo, inicio, fin, estado) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " (instancia, disparo, inicio, fin, duracion_ms, estado) VALUES (?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 statement.setString(1, instance);
                 statement.setString(2, trigger);
                 statement.setObject(3, UtcColumns.utc(start));
                 statement.setObject(4, UtcColumns.utc(end));
-                statement.setString(5, state.json());
+                statement.setLong(5, Duration.between(start, end).toMillis());
+                statement.setString(6, state.json());
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
@@ -83,14 +86,14 @@ public class QualityRepository {
     public Optional<QualityRun> latest() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT id, inicio, fin, disparo, estado FROM qa_datos_ejecuciones"
+             ResultSet row = statement.executeQuery("SELECT id, inicio, fin, duracion_ms, disparo, estado FROM qa_datos_ejecuciones"
                      + " ORDER BY id DESC LIMIT 1")) {
             if (!row.next()) {
                 return Optional.empty();
             }
             long id = row.getLong(1);
-            return Optional.of(new QualityRun(id, UtcColumns.instant(row, 2), UtcColumns.instant(row, 3), row.getString(4),
-                    CheckState.fromJson(row.getString(5)), results(connection, id)));
+            return Optional.of(new QualityRun(id, UtcColumns.instant(row, 2), UtcColumns.instant(row, 3), row.getLong(4),
+                    row.getString(5), CheckState.fromJson(row.getString(6)), results(connection, id)));
         }
     }
 

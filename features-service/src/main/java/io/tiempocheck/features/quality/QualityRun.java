@@ -2,7 +2,6 @@ package io.tiempocheck.features.quality;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,12 +10,8 @@ public record QualityRun(
         @JsonProperty("ejecucion_id") long id,
         @JsonProperty("inicio") Instant start,
         @JsonProperty("fin") Instant end,
+        @JsonProperty("duracion_ms") long durationMillis,
         @JsonProperty("disparo") String trigger,
         @JsonProperty("estado") CheckState state,
         @JsonProperty("checks") List<CheckResult> checks) {
-
-    @JsonProperty("duracion_ms")
-    public long durationMillis() {
-        return Duration.between(start, end).toMillis();
-    }
 }

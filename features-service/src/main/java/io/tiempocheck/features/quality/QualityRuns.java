@@ -107,7 +107,7 @@ public class QualityRuns implements CapabilityJob {
     }
 
     public Optional<QualityRun> latest() throws SQLException {
-        return repository.latest().map(run -> new QualityRun(run.id(), run.start(), run.end(), run.trigger(), run.state(),
+        return repository.latest().map(run -> new QualityRun(run.id(), run.start(), run.end(), run.durationMillis(), run.trigger(), run.state(),
                 run.checks().stream().sorted(LISTED).toList()));
     }
 

@@ -60,6 +60,8 @@ class QualityResourceTest {
                 .body("checks.check", hasItems(CHECKS.toArray(String[]::new)))
                 .extract().jsonPath();
         assertEquals(CHECKS.size(), run.getList("checks").size());
+        // The broker is asked twice (lag, dead letters) and each ask gives up after 0.5 s.
+        assertTrue(run.getLong("duracion_ms") >= 1000, "duracion_ms " + run.getLong("duracion_ms"));
         for (String check : List.of("qa_deltas", "frescura_eventos", "jobs_fallidos", "schema_ver_antiguo", "dias_sobre_24h",
                 "horas_sobre_3600s", "sitios_inusuales", "sin_categoria", "usuarios_silenciosos")) {
             assertEquals("verde", state(run, check), check);
