@@ -82,6 +82,14 @@ ensure_kubectl() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null
 }
 
+# promtool, which validates the Prometheus rules in deploy/ (check-rules.sh): Debian's prometheus package ships it.
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "promtool is needed to validate the Prometheus rules in deploy/ (apt-get install prometheus)"
+  log "Installing Debian's prometheus (for promtool)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
 # What the dashboard's browser tests and its benchmark need: node and npm, web/e2e's packages (playwright-core,
 # axe-core) and Debian's chromium, each installed when missing (the system packages only as root).
 # Returns 1 when chromium is still missing, for the caller to skip loudly or to stop.

@@ -18,6 +18,9 @@ ensure_dashboard_browser || true
 # deploy/kubernetes/check renders every overlay with kubectl kustomize and validates what it yields.
 ensure_kubectl
 
+# The Prometheus alerting rules in deploy/ load and their unit tests pass (promtool).
+"$ROOT/deploy/local/check-rules.sh"
+
 cd "$ROOT"
 mvn -B verify $(kafka_test_options) "$@"
 "$ROOT/deploy/local/extension-tests.sh"

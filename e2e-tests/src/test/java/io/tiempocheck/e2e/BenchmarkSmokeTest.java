@@ -35,7 +35,7 @@ class BenchmarkSmokeTest {
         benchmark.measure();
         assertFigures(benchmark.reportFile(), "history", "rebuild.all-empty", "rebuild.all-filled", "rebuild.user-year",
                 "rebuild.user-year-in-service", "rebuild.user-year-in-hole", "rebuild.user-year-windows", "rebuild.user-day", "qa.all",
-                "endpoint.health", "endpoint.qa-day", "endpoint.qa-user-day");
+                "qa-datos.all-checks", "endpoint.health", "endpoint.qa-day", "endpoint.qa-user-day");
     }
 
     @Test

@@ -283,7 +283,7 @@ class FeatureStoreJobsTest {
         badRequest(system.featuresAdmin().get("/admin/api/features_export?tabla=registro"), "tabla",
                 "debe ser features_horarias o features_diarias");
         badRequest(system.featuresAdmin().post("/admin/api/features_jobs/limpieza"), "job",
-                "debe ser features_horarias, features_diarias o features_catchup");
+                "debe ser features_horarias, features_diarias, features_catchup o qa_datos");
         system.featuresAdmin().get("/admin/api/features_estado?usuario_id=999999&dia=2026-01-01").then().statusCode(404)
                 .body("campo", equalTo("dia"));
     }

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Kafka channels of features-service in memory, so that the resources can be tested without a
- * broker; the streaming path itself is proven on the real broker by the end-to-end suite. The
- * scheduler is off so that no job run holds a job's lock while a test runs it.
+ * The Kafka channels of features-service in memory, and the admin clients (consumer lag, dead-letter
+ * offsets) pointed at a port where nothing listens, with a short timeout. The scheduled jobs wait an
+ * hour, so each test decides what runs.
  */
 public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
 
@@ -18,7 +18,9 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("usage-events", "ingest-rejections"));
         config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("usage-events-dlq", "feature-updates"));
-        config.put("quarkus.scheduler.enabled", "false");
+        config.put("kafka.bootstrap.servers", "127.0.0.1:1");
+        config.put("tiempocheck.features.health.kafka-timeout", "PT0.5S");
+        config.put("tiempocheck.features.jobs.first-run-delay", "1h");
         return config;
     }
 

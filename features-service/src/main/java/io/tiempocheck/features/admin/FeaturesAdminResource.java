@@ -81,10 +81,10 @@ public class FeaturesAdminResource {
 
     @POST
     @Path("/features_jobs/{job}")
-    @Operation(summary = "Runs features_horarias, features_diarias or features_catchup now; 409 while a run of it is in progress")
+    @Operation(summary = "Runs features_horarias, features_diarias, features_catchup or qa_datos now; 409 while a run of it is in progress")
     public Response runJob(@PathParam("job") String id) throws SQLException {
         FeatureJob job = FeatureJob.byId(id).orElseThrow(
-                () -> new InvalidInputException("job", "debe ser features_horarias, features_diarias o features_catchup"));
+                () -> new InvalidInputException("job", "debe ser features_horarias, features_diarias, features_catchup o qa_datos"));
         return jobs.runNow(job)
                 .map(run -> Response.ok(run))
                 .orElseGet(() -> Response.status(409).entity(new ErrorResponse("job", "ya hay una ejecución en curso")))

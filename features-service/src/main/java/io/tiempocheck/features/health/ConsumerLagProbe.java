@@ -10,8 +10,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
@@ -19,7 +21,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -75,6 +80,33 @@ public class ConsumerLagProbe {
             }
             return new ConsumerLag(group, topic, null, List.of(), "broker unreachable: " + e);
         }
+    }
+
+    /**
+     * The end offset of every partition of a topic (its records ever written, for a topic never
+     * compacted or trimmed), asked of the broker; empty when the topic does not exist yet.
+     *
+     * @throws ExecutionException when the broker cannot answer within the health timeout
+     */
+    public Map<Integer, Long> endOffsets(String topicName) throws ExecutionException, InterruptedException, TimeoutException {
+        long timeout = config.kafkaTimeout().toMillis();
+        Admin client = admin();
+        TopicDescription description;
+        try {
+            description = client.describeTopics(List.of(topicName)).allTopicNames().get(timeout, TimeUnit.MILLISECONDS)
+                    .get(topicName);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Map.of();
+            }
+            throw e;
+        }
+        Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topicName, p.partition()), p -> OffsetSpec.latest()));
+        Map<Integer, Long> ends = new TreeMap<>();
+        client.listOffsets(latest).all().get(timeout, TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
+        return ends;
     }
 
     private Admin admin() {

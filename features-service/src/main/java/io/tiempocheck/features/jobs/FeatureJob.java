@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum FeatureJob {
     HOURLY("features_horarias"),
     DAILY("features_diarias"),
-    CATCHUP("features_catchup");
+    CATCHUP("features_catchup"),
+    /** The data-quality checks; their work is the quality package's {@link CapabilityJob}. */
+    QA_DATOS("qa_datos");
 
     private final String id;
 

@@ -3,6 +3,8 @@ package io.tiempocheck.features.jobs;
 import io.quarkus.scheduler.Scheduled;
 import io.tiempocheck.features.config.FeaturesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The three scheduled jobs. Each tick tries the job's cluster-wide lock and skips when another
+ * The scheduled jobs. Each tick tries the job's cluster-wide lock and skips when another
  * replica holds it. The scheduler does not replay ticks missed while the service was down: the
  * first tick after a start runs once (trigger {@code arranque}), and the hourly job's lookback
  * then reaches back to its last successful run, so the missed work is done once.
@@ -27,10 +29,11 @@ public class FeatureJobs {
     private final CatchUp catchUp;
     private final FeaturesConfig.Jobs config;
     private final Clock clock;
+    private final Instance<CapabilityJob> capabilityJobs;
     private final Set<FeatureJob> ranSinceStart = EnumSet.noneOf(FeatureJob.class);
 
     public FeatureJobs(JobRunner runner, JobRunRepository runs, HourlyReconciler hourly, DailyCloser daily, CatchUp catchUp,
-            FeaturesConfig config, Clock clock) {
+            FeaturesConfig config, Clock clock, @Any Instance<CapabilityJob> capabilityJobs) {
         this.runner = runner;
         this.runs = runs;
         this.hourly = hourly;
@@ -38,6 +41,7 @@ public class FeatureJobs {
         this.catchUp = catchUp;
         this.config = config.jobs();
         this.clock = clock;
+        this.capabilityJobs = capabilityJobs;
     }
 
     @Scheduled(identity = "features_horarias", every = "${tiempocheck.features.jobs.hourly-every}", delayed = "${tiempocheck.features.jobs.first-run-delay}",
@@ -58,14 +62,27 @@ public class FeatureJobs {
         runner.run(FeatureJob.CATCHUP, trigger(FeatureJob.CATCHUP), () -> catchUp.run(clock.instant()));
     }
 
+    @Scheduled(identity = "qa_datos", every = "${tiempocheck.features.quality.every:5m}", delayed = "${tiempocheck.features.jobs.first-run-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void qualityTick() throws SQLException {
+        String trigger = trigger(FeatureJob.QA_DATOS);
+        runner.run(FeatureJob.QA_DATOS, trigger, () -> capabilityJob(FeatureJob.QA_DATOS).run(trigger));
+    }
+
     /** Runs a job now, for an operator; empty when a run of it is already in progress somewhere. */
     public Optional<JobRun> runNow(FeatureJob job) throws SQLException {
         JobWork work = switch (job) {
             case HOURLY -> this::reconcileRecentDays;
             case DAILY -> () -> daily.closeDueDays(clock.instant());
             case CATCHUP -> () -> catchUp.run(clock.instant());
+            case QA_DATOS -> () -> capabilityJob(job).run(JobRunner.MANUAL);
         };
         return runner.run(job, JobRunner.MANUAL, work);
+    }
+
+    private CapabilityJob capabilityJob(FeatureJob job) {
+        return capabilityJobs.stream().filter(candidate -> candidate.job() == job).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no bean does the work of " + job.id()));
     }
 
     private JobOutcome reconcileRecentDays() throws SQLException {
