@@ -6,6 +6,7 @@ import io.tiempocheck.features.intake.EntradaSql.RejectionSums;
 import io.tiempocheck.features.quality.CheckResult;
 import io.tiempocheck.features.quality.CheckState;
 import io.tiempocheck.features.quality.QualityCheck;
+import io.tiempocheck.features.quality.QualityConfig;
 import io.tiempocheck.features.quality.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,14 +36,17 @@ public class IngestRejectionsCheck implements QualityCheck {
             IngestRejection.OVERSIZED_BATCH, "el cliente debe partir sus lotes (más de 500 eventos o de 1 MiB se rechazan enteros)",
             IngestRejection.WRONG_CONTENT_TYPE, "el cliente debe enviar Content-Type: application/json en UTF-8");
 
+    /** Rejections (events, or whole batches) in the window: a few are a client's slip, a hundred a broken client. */
+    private static final Thresholds DEFAULTS = new Thresholds(10, 100);
+
     private final AgroalDataSource dataSource;
     private final EntradaSql sql;
     private final Thresholds thresholds;
 
-    public IngestRejectionsCheck(AgroalDataSource dataSource, EntradaSql sql, EntradaThresholds thresholds) {
+    public IngestRejectionsCheck(AgroalDataSource dataSource, EntradaSql sql, QualityConfig quality) {
         this.dataSource = dataSource;
         this.sql = sql;
-        this.thresholds = thresholds.rejected().thresholds();
+        this.thresholds = quality.thresholds(ID, DEFAULTS);
     }
 
     @Override

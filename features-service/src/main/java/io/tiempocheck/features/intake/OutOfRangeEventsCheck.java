@@ -7,6 +7,7 @@ import io.tiempocheck.features.intake.EntradaSql.OutOfRangeCount;
 import io.tiempocheck.features.quality.CheckResult;
 import io.tiempocheck.features.quality.CheckState;
 import io.tiempocheck.features.quality.QualityCheck;
+import io.tiempocheck.features.quality.QualityConfig;
 import io.tiempocheck.features.quality.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,15 +30,18 @@ public class OutOfRangeEventsCheck implements QualityCheck {
 
     public static final String ID = "eventos_fuera_de_rango";
 
+    /** Accepted events from the future or long past: a wrong device clock, or an import of old history. */
+    private static final Thresholds DEFAULTS = new Thresholds(10, 100);
+
     private final AgroalDataSource dataSource;
     private final EntradaSql sql;
     private final Thresholds thresholds;
     private final Duration oldEventAge;
 
-    public OutOfRangeEventsCheck(AgroalDataSource dataSource, EntradaSql sql, EntradaThresholds thresholds, FeaturesConfig config) {
+    public OutOfRangeEventsCheck(AgroalDataSource dataSource, EntradaSql sql, QualityConfig quality, FeaturesConfig config) {
         this.dataSource = dataSource;
         this.sql = sql;
-        this.thresholds = thresholds.outOfRange().thresholds();
+        this.thresholds = quality.thresholds(ID, DEFAULTS);
         this.oldEventAge = config.consumer().oldEventAge();
     }
 

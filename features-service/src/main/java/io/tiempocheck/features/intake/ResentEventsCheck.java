@@ -5,6 +5,7 @@ import io.tiempocheck.features.intake.EntradaSql.AnomalySums;
 import io.tiempocheck.features.quality.CheckResult;
 import io.tiempocheck.features.quality.CheckState;
 import io.tiempocheck.features.quality.QualityCheck;
+import io.tiempocheck.features.quality.QualityConfig;
 import io.tiempocheck.features.quality.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,14 +25,17 @@ public class ResentEventsCheck implements QualityCheck {
 
     public static final String ID = "duplicados_reenviados";
 
+    /** Copies of stored events sent again: retries over a poor network are normal, a loop resending is not. */
+    private static final Thresholds DEFAULTS = new Thresholds(50, 500);
+
     private final AgroalDataSource dataSource;
     private final EntradaSql sql;
     private final Thresholds thresholds;
 
-    public ResentEventsCheck(AgroalDataSource dataSource, EntradaSql sql, EntradaThresholds thresholds) {
+    public ResentEventsCheck(AgroalDataSource dataSource, EntradaSql sql, QualityConfig quality) {
         this.dataSource = dataSource;
         this.sql = sql;
-        this.thresholds = thresholds.resent().thresholds();
+        this.thresholds = quality.thresholds(ID, DEFAULTS);
     }
 
     @Override
