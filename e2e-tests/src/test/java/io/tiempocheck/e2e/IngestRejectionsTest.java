@@ -1,5 +1,6 @@
 package io.tiempocheck.e2e;
 
+import io.restassured.response.Response;
 import io.tiempocheck.e2e.TiempoCheckSystem.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,15 @@ import static io.tiempocheck.e2e.Events.batch;
 import static io.tiempocheck.e2e.Events.event;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The entrada checks' inputs over the real path: what ingest refuses reaches features-service's rechazos_ingesta through
  * the rejections topic, and what arrives oddly (resent, from the future, long past) is counted in entrada_anomalias.
- * Until the qa_datos job and its endpoints are merged, the checks' verdict is asserted through the sums they read:
- * at or above the default rojo threshold of rechazos_ingesta (100).
+ * A burst over rechazos_ingesta's default rojo threshold turns that check rojo in the operator's qa_datos run.
  */
 @ExtendWith(SharedSystem.class)
 class IngestRejectionsTest {
@@ -62,6 +64,22 @@ class IngestRejectionsTest {
         assertEquals(metricBefore + BURST, ingestCounter("dominio"));
         await().atMost(VISIBLE_WITHIN).untilAsserted(() -> assertEquals(
                 Map.of("dominio", (long) BURST, "fecha_hora", 1L, "lote_tipo_contenido", 1L), rejections(ana)));
+
+        // The operator's check sees the burst: over its default rojo threshold (100), naming the user.
+        Response run = qualityRun();
+        run.then().body("checks.find { it.check == 'rechazos_ingesta' }.estado", equalTo("rojo"))
+                .body("checks.find { it.check == 'rechazos_ingesta' }.detalle.por_usuario.usuario_id", hasItem((int) ana.id()));
+        assertTrue(run.jsonPath().getDouble("checks.find { it.check == 'rechazos_ingesta' }.valor") >= BURST + 2);
+    }
+
+    /** A run of the qa_datos checks now; a run of the schedule's in progress answers 409 and is waited out. */
+    private static Response qualityRun() {
+        Response[] run = new Response[1];
+        await().atMost(VISIBLE_WITHIN).until(() -> {
+            run[0] = system.featuresAdmin().post("/admin/api/qa_datos/ejecutar");
+            return run[0].statusCode() != 409;
+        });
+        return run[0].then().statusCode(200).extract().response();
     }
 
     @Test

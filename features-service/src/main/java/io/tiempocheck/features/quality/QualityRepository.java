@@ -109,17 +109,20 @@ public class QualityRepository {
         }
     }
 
-    /** Every check's entries between the instants (the check's alone when given), by time. */
+    /** Every check's entries from the instant on, before {@code to} unless null (the check's alone when given), by time. */
     public List<CheckHistory.Entry> history(String check, Instant from, Instant to) throws SQLException {
         List<CheckHistory.Entry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("SELECT check_id, ejecucion_id, momento, estado, valor"
-                     + " FROM qa_datos_resultados WHERE momento >= ? AND momento < ?"
+                     + " FROM qa_datos_resultados WHERE momento >= ?" + (to == null ? "" : " AND momento < ?")
                      + (check == null ? "" : " AND check_id = ?") + " ORDER BY momento, ejecucion_id, check_id")) {
-            statement.setObject(1, UtcColumns.utc(from));
-            statement.setObject(2, UtcColumns.utc(to));
+            int index = 1;
+            statement.setObject(index++, UtcColumns.utc(from));
+            if (to != null) {
+                statement.setObject(index++, UtcColumns.utc(to));
+            }
             if (check != null) {
-                statement.setString(3, check);
+                statement.setString(index, check);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -83,7 +83,9 @@ public class QualityResource {
         if (Duration.between(start, end).compareTo(MAX_HISTORY) > 0) {
             throw new InvalidInputException("desde", "el rango admite como máximo " + MAX_HISTORY.toDays() + " días");
         }
-        return new CheckHistory(start, end, repository.history(check, start, end));
+        // Without hasta the history runs up to the latest run, whatever its clock: MySQL's driver sends instants to
+        // MariaDB without their milliseconds, so "before now" would miss a run stored within the same second.
+        return new CheckHistory(start, end, repository.history(check, start, to == null ? null : end));
     }
 
     /** A day means its whole UTC day: desde from its start, hasta up to its end. */

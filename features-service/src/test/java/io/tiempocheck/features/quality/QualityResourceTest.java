@@ -43,8 +43,8 @@ class QualityResourceTest {
 
     private static final String ADMIN_TOKEN = "test-admin-token";
     private static final List<String> CHECKS = List.of("qa_deltas", "frescura_eventos", "usuarios_silenciosos", "lag_consumidor",
-            "dlq_crecimiento", "jobs_fallidos", "schema_ver_antiguo", "dias_sobre_24h", "horas_sobre_3600s", "sitios_inusuales",
-            "sin_categoria");
+            "dlq_crecimiento", "jobs_fallidos", "schema_ver_antiguo", "rechazos_ingesta", "duplicados_reenviados",
+            "eventos_fuera_de_rango", "dias_sobre_24h", "horas_sobre_3600s", "sitios_inusuales", "sin_categoria");
 
     @Test
     @Order(1)
@@ -63,7 +63,8 @@ class QualityResourceTest {
         // The broker is asked twice (lag, dead letters) and each ask gives up after 0.5 s.
         assertTrue(run.getLong("duracion_ms") >= 1000, "duracion_ms " + run.getLong("duracion_ms"));
         for (String check : List.of("qa_deltas", "frescura_eventos", "jobs_fallidos", "schema_ver_antiguo", "dias_sobre_24h",
-                "horas_sobre_3600s", "sitios_inusuales", "sin_categoria", "usuarios_silenciosos")) {
+                "horas_sobre_3600s", "sitios_inusuales", "sin_categoria", "usuarios_silenciosos", "rechazos_ingesta",
+                "duplicados_reenviados", "eventos_fuera_de_rango")) {
             assertEquals("verde", state(run, check), check);
         }
         assertEquals("rojo", state(run, "lag_consumidor"));
