@@ -40,7 +40,8 @@ class TwoSchedulersTest {
                 "TIEMPOCHECK_FEATURES_JOBS_FIRST_RUN_DELAY", "1s",
                 "TIEMPOCHECK_FEATURES_JOBS_HOURLY_EVERY", "1s",
                 "TIEMPOCHECK_FEATURES_JOBS_DAILY_EVERY", "1s",
-                "TIEMPOCHECK_FEATURES_JOBS_CATCHUP_EVERY", "1s")).start();
+                "TIEMPOCHECK_FEATURES_JOBS_CATCHUP_EVERY", "1s",
+                "TIEMPOCHECK_FEATURES_QUALITY_EVERY", "1s")).start();
         system.startAnotherFeaturesReplica();
     }
 
@@ -80,7 +81,7 @@ class TwoSchedulersTest {
                         job.getKey() + ": run " + next + " started before " + previous + " ended");
             }
         }
-        assertEquals(Set.of("features_horarias", "features_diarias", "features_catchup"), byJob.keySet());
+        assertEquals(Set.of("features_horarias", "features_diarias", "features_catchup", "qa_datos"), byJob.keySet());
         assertEquals(0, count("SELECT COUNT(*) FROM features_jobs_ejecuciones WHERE estado = 'error'"));
         // The corruption was repaired by one of them.
         await().atMost(Duration.ofSeconds(30)).until(() -> system.featuresAdmin().queryParam("desde", today.minusDays(25).toString())
