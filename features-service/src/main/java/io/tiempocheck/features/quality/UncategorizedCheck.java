@@ -92,8 +92,8 @@ public class UncategorizedCheck implements QualityCheck {
                 + CategoryLookup.UNCATEGORIZED;
         return List.of(Verdicts.judge(this, config.thresholds(id(), DEFAULTS), share, "%",
                 summary + (top.isEmpty() ? "." : "; los sitios con más: " + top + "."),
-                summary + ", sobre todo " + top + ". Asigne una categoría a esos sitios (tabla global dominio_categoria o"
-                        + " PUT /api/v1/categorias/{dominio} por persona); su historia se recategoriza al momento.",
+                summary + ", sobre todo " + top + ". Asigne una categoría a esos sitios en el panel de operación (/admin/categorias, o"
+                        + " PUT /admin/api/categorias/{dominio}); su historia se recategoriza al momento.",
                 detail));
     }
 }
